@@ -1,0 +1,17 @@
+package org.webcare4j.core.model;
+
+import java.util.Objects;
+
+/**
+ * Why a message or publication failed, in the platform's words.
+ *
+ * @param code the platform's error code, or a webcare4j code such as {@code "POSSIBLY_SENT"}
+ * @param reason a readable explanation
+ */
+public record DeliveryFailure(String code, String reason) {
+
+  public DeliveryFailure {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(reason, "reason");
+  }
+}

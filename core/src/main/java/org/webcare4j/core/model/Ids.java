@@ -1,0 +1,19 @@
+package org.webcare4j.core.model;
+
+import java.util.Objects;
+
+/** Shared validation for the id value types; not part of the API. */
+final class Ids {
+  private Ids() {}
+
+  static String requireValid(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    if (value.length() > 200) {
+      throw new IllegalArgumentException(what + " must be at most 200 characters");
+    }
+    return value;
+  }
+}
