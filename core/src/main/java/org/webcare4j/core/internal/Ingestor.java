@@ -1,0 +1,91 @@
+package org.webcare4j.core.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.channel.IngestResult;
+import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.store.WebcareStore;
+
+/**
+ * The pipeline after parsing: dedupe, store and dispatch, one transaction per event. Webhooks and
+ * pollers both end here.
+ */
+public final class Ingestor {
+  private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final WebcareStore store;
+  private final Set<ChannelId> channels;
+  private final Normaliser normaliser;
+  private final EventDispatcher dispatcher;
+  private final Clock clock;
+
+  Ingestor(WebcareStore store, Set<ChannelId> channels, Normaliser normaliser,
+      EventDispatcher dispatcher, Clock clock) {
+    this.store = store;
+    this.channels = Set.copyOf(channels);
+    this.normaliser = normaliser;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores and dispatches events, then saves the cursors of one channel.
+   *
+   * @param events the events in the platform's order
+   * @param cursorChannel the channel the cursors belong to, or null when there are none
+   * @param cursorUpdates cursor names and values to save after the events
+   * @return what was stored and skipped
+   */
+  public IngestResult ingest(List<? extends InboundEvent> events, ChannelId cursorChannel,
+      Map<String, String> cursorUpdates) {
+    int stored = 0;
+    int duplicates = 0;
+    int ignored = 0;
+    for (InboundEvent event : events) {
+      if (!channels.contains(event.channel())) {
+        log.warn("event for unknown channel {} ignored", event.channel());
+        ignored++;
+        continue;
+      }
+      Optional<EventRecord> record = fileWithRetry(event);
+      if (record.isPresent()) {
+        stored++;
+        dispatcher.dispatch(record.get());
+      } else {
+        duplicates++;
+        log.debug("duplicate event {} on channel {} skipped",
+            event.getClass().getSimpleName(), event.channel());
+      }
+    }
+    if (!cursorUpdates.isEmpty()) {
+      store.inTransaction(tx -> {
+        cursorUpdates.forEach((name, value) -> tx.saveCursor(cursorChannel, name, value));
+        return null;
+      });
+    }
+    return new IngestResult(stored, duplicates, ignored);
+  }
+
+  private Optional<EventRecord> fileWithRetry(InboundEvent event) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return store.inTransaction(tx -> normaliser.apply(tx, event, clock.instant()));
+      } catch (StoreConflictException e) {
+        // Another delivery created the same conversation or message first: file again on top.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("conflict filing {} (attempt {}), retrying", event.dedupeKey(), attempt);
+      }
+    }
+  }
+}

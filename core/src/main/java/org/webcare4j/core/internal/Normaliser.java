@@ -1,0 +1,238 @@
+package org.webcare4j.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webcare4j.core.event.CommentDeleted;
+import org.webcare4j.core.event.CommentEdited;
+import org.webcare4j.core.event.CommentHidden;
+import org.webcare4j.core.event.CommentReceived;
+import org.webcare4j.core.event.DeliveryStatusChanged;
+import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.MentionReceived;
+import org.webcare4j.core.event.MessageReceived;
+import org.webcare4j.core.event.ReactionReceived;
+import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Contact;
+import org.webcare4j.core.model.ContactId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.ConversationState;
+import org.webcare4j.core.model.DeliveryStatus;
+import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.Handle;
+import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.ReplyWindow;
+import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.store.StoreTransaction;
+
+/**
+ * Files one inbound event into the store: records it in the event log (skipping a duplicate),
+ * then creates or updates the conversation, message and contact it concerns. Runs inside one
+ * store transaction, so an event is either fully filed or not at all.
+ */
+final class Normaliser {
+  private static final Logger log = LoggerFactory.getLogger(Normaliser.class);
+
+  /** Looks up a channel's reply window; empty when the channel has none or is unknown. */
+  interface ReplyWindows {
+    Optional<Duration> of(ChannelId channel);
+  }
+
+  private final ReplyWindows replyWindows;
+  private final IdGenerator ids;
+
+  Normaliser(ReplyWindows replyWindows, IdGenerator ids) {
+    this.replyWindows = replyWindows;
+    this.ids = ids;
+  }
+
+  /**
+   * Files an event.
+   *
+   * @return the stored record, or empty when the event was a duplicate
+   */
+  Optional<EventRecord> apply(StoreTransaction tx, InboundEvent event, Instant now) {
+    OptionalLong sequence = tx.appendEvent(event, now);
+    if (sequence.isEmpty()) {
+      return Optional.empty();
+    }
+    Target target = file(tx, event, now);
+    tx.setEventTarget(sequence.getAsLong(), target.conversation, target.message);
+    return Optional.of(
+        new EventRecord(sequence.getAsLong(), event, target.conversation, target.message, now));
+  }
+
+  private record Target(Optional<ConversationId> conversation, Optional<MessageId> message) {
+    static final Target NONE = new Target(Optional.empty(), Optional.empty());
+
+    static Target of(Message m) {
+      return new Target(Optional.of(m.conversation()), Optional.of(m.id()));
+    }
+  }
+
+  private record Content(
+      ChannelId channel,
+      String platformId,
+      String threadId,
+      Visibility visibility,
+      Participant author,
+      String text,
+      List<Attachment> attachments,
+      Optional<String> inReplyTo,
+      Optional<String> subject,
+      Instant occurredAt) {}
+
+  private Target file(StoreTransaction tx, InboundEvent event, Instant now) {
+    if (event instanceof MessageReceived m) {
+      return content(tx, new Content(m.channel(), m.platformId(), m.threadId(),
+          Visibility.PRIVATE, m.sender(), m.text(), m.attachments(), m.inReplyTo(), m.subject(),
+          m.occurredAt()), now);
+    } else if (event instanceof CommentReceived c) {
+      Optional<String> inReplyTo = c.parentId().or(() -> Optional.of(c.postId()));
+      return content(tx, new Content(c.channel(), c.platformId(), c.threadId(),
+          Visibility.PUBLIC, c.author(), c.text(), c.attachments(), inReplyTo, c.context(),
+          c.occurredAt()), now);
+    } else if (event instanceof MentionReceived m) {
+      return content(tx, new Content(m.channel(), m.platformId(), m.threadId(),
+          Visibility.PUBLIC, m.author(), m.text(), m.attachments(), m.inReplyTo(),
+          Optional.empty(), m.occurredAt()), now);
+    } else if (event instanceof ReactionReceived r) {
+      return tx.messageByPlatformId(r.channel(), r.targetPlatformId())
+          .map(Target::of)
+          .orElse(Target.NONE);
+    } else if (event instanceof DeliveryStatusChanged s) {
+      return status(tx, s);
+    } else if (event instanceof CommentEdited e) {
+      return changeMessage(tx, e.channel(), e.platformId(), m -> {
+        if (m.editedAt().map(at -> !e.occurredAt().isAfter(at)).orElse(false)) {
+          return m;
+        }
+        return m.toBuilder().text(e.text()).editedAt(e.occurredAt()).build();
+      });
+    } else if (event instanceof CommentDeleted d) {
+      return changeMessage(tx, d.channel(), d.platformId(),
+          m -> m.deleted() ? m : m.toBuilder().deleted(true).build());
+    } else if (event instanceof CommentHidden h) {
+      return changeMessage(tx, h.channel(), h.platformId(),
+          m -> m.hidden() == h.hidden() ? m : m.toBuilder().hidden(h.hidden()).build());
+    }
+    throw new IllegalStateException("unhandled event type " + event.getClass().getName());
+  }
+
+  private Target content(StoreTransaction tx, Content c, Instant now) {
+    Optional<Message> existing = tx.messageByPlatformId(c.channel, c.platformId);
+    if (existing.isPresent()) {
+      // An echo of a message webcare4j sent, or the same message reported under another event.
+      return Target.of(existing.get());
+    }
+    boolean inbound = c.author.role() == Participant.Role.INWONER;
+    Optional<Conversation> found = tx.conversationByThread(c.channel, c.threadId);
+    Conversation.Builder conversation = found.map(Conversation::toBuilder).orElseGet(() -> {
+      Conversation.Builder b = Conversation.builder(
+          ConversationId.of(ids.next()), c.channel, c.threadId, c.visibility, c.occurredAt);
+      c.subject.ifPresent(b::subject);
+      if (c.visibility == Visibility.PRIVATE) {
+        // A private thread on a channel with a window stays closed until the inwoner writes.
+        replyWindows.of(c.channel).ifPresent(w -> b.replyWindow(ReplyWindow.closingAt(Instant.EPOCH)));
+      }
+      return b;
+    });
+    if (inbound) {
+      ContactId contact = contactFor(tx, new Handle(c.channel, c.author.id()), c.author);
+      if (found.isEmpty()) {
+        conversation.contact(contact);
+      }
+    }
+    conversation.participant(c.author);
+    Conversation before = found.orElse(null);
+    if (before == null || c.occurredAt.isAfter(before.lastActivityAt())) {
+      conversation.lastActivityAt(c.occurredAt);
+    }
+    if (inbound) {
+      boolean newest = before == null
+          || before.lastInboundAt().map(c.occurredAt::isAfter).orElse(true);
+      if (newest) {
+        conversation.lastInboundAt(c.occurredAt);
+        if (c.visibility == Visibility.PRIVATE) {
+          replyWindows.of(c.channel).ifPresent(
+              w -> conversation.replyWindow(ReplyWindow.closingAt(c.occurredAt.plus(w))));
+        }
+      }
+      if (before != null && before.state() == ConversationState.RESOLVED) {
+        conversation.state(ConversationState.OPEN);
+      }
+    }
+    Conversation saved;
+    if (before == null) {
+      saved = conversation.build();
+      tx.insertConversation(saved);
+    } else {
+      saved = tx.updateConversation(conversation.build());
+    }
+    Message.Builder message = Message.builder(MessageId.of(ids.next()), saved.id(), c.channel,
+            inbound ? Direction.INBOUND : Direction.OUTBOUND, c.author, c.occurredAt)
+        .text(c.text)
+        .attachments(c.attachments)
+        .platformId(c.platformId)
+        .recordedAt(now);
+    c.inReplyTo.ifPresent(message::inReplyTo);
+    if (!inbound) {
+      message.status(DeliveryStatus.SENT);
+    }
+    Message m = message.build();
+    tx.insertMessage(m);
+    return Target.of(m);
+  }
+
+  private ContactId contactFor(StoreTransaction tx, Handle handle, Participant author) {
+    Optional<Contact> known = tx.contactByHandle(handle);
+    if (known.isPresent()) {
+      return known.get().id();
+    }
+    Contact contact = new Contact(ContactId.of(ids.next()), author.displayName(),
+        java.util.Set.of(handle));
+    tx.saveContact(contact);
+    return contact.id();
+  }
+
+  private Target status(StoreTransaction tx, DeliveryStatusChanged s) {
+    Optional<Message> found = tx.messageByPlatformId(s.channel(), s.platformId());
+    if (found.isEmpty()) {
+      log.debug("status {} on channel {} for a message not sent through webcare4j",
+          s.status(), s.channel());
+      return Target.NONE;
+    }
+    Message m = found.get();
+    if (m.status().canAdvanceTo(s.status())) {
+      Message.Builder b = m.toBuilder();
+      if (s.status() == DeliveryStatus.FAILED) {
+        b.failed(s.failure().orElseThrow());
+      } else {
+        b.status(s.status());
+      }
+      m = tx.updateMessage(b.build());
+    }
+    return Target.of(m);
+  }
+
+  private Target changeMessage(StoreTransaction tx, ChannelId channel, String platformId,
+      java.util.function.UnaryOperator<Message> change) {
+    Optional<Message> found = tx.messageByPlatformId(channel, platformId);
+    if (found.isEmpty()) {
+      return Target.NONE;
+    }
+    Message before = found.get();
+    Message after = change.apply(before);
+    Message saved = after == before ? before : tx.updateMessage(after);
+    return Target.of(saved);
+  }
+}

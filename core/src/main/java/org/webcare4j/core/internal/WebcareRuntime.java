@@ -1,0 +1,137 @@
+package org.webcare4j.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webcare4j.core.channel.Channel;
+import org.webcare4j.core.event.WebcareListener;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.webhook.WebhookEndpoint;
+import org.webcare4j.core.webhook.Webhooks;
+
+/** Assembles and owns the moving parts behind a {@code Webcare}. */
+public final class WebcareRuntime implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebcareRuntime.class);
+
+  private final WebcareStore store;
+  private final Map<ChannelId, Channel> channels;
+  private final Clock clock;
+  private final IdGenerator ids;
+  private final ExecutorService ownExecutor;
+  private final EventDispatcher dispatcher;
+  private final Ingestor ingestor;
+  private final InboundPipeline pipeline;
+  private final List<Channel> started = new ArrayList<>();
+
+  /**
+   * Assembles the runtime; nothing runs until {@link #start()}.
+   *
+   * @param store the store
+   * @param channels the channels, by id
+   * @param endpoints webhook endpoints registered by the host besides the channels' own
+   * @param listeners the listeners
+   * @param clock the clock
+   * @param dispatchExecutor where listeners run, or empty for an own single thread
+   * @param maxBodyBytes the webhook body limit
+   */
+  public WebcareRuntime(
+      WebcareStore store,
+      Map<ChannelId, Channel> channels,
+      Map<String, WebhookEndpoint> endpoints,
+      List<WebcareListener> listeners,
+      Clock clock,
+      Optional<Executor> dispatchExecutor,
+      int maxBodyBytes) {
+    this.store = store;
+    this.channels = Map.copyOf(channels);
+    this.clock = clock;
+    this.ids = new IdGenerator(clock);
+    this.ownExecutor = dispatchExecutor.isPresent() ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "webcare4j-dispatch");
+      t.setDaemon(true);
+      return t;
+    });
+    this.dispatcher = new EventDispatcher(store, listeners,
+        dispatchExecutor.orElse(ownExecutor));
+    Normaliser normaliser = new Normaliser(
+        channel -> Optional.ofNullable(this.channels.get(channel))
+            .flatMap(c -> c.limits().replyWindow()),
+        ids);
+    this.ingestor = new Ingestor(store, this.channels.keySet(), normaliser, dispatcher, clock);
+    Map<String, WebhookEndpoint> all = new LinkedHashMap<>();
+    for (Channel channel : this.channels.values()) {
+      channel.webhook().ifPresent(e -> all.put(channel.id().value(), e));
+    }
+    endpoints.forEach((name, endpoint) -> {
+      if (all.putIfAbsent(name, endpoint) != null) {
+        throw new IllegalArgumentException("two webhook endpoints named " + name);
+      }
+    });
+    this.pipeline = new InboundPipeline(all, ingestor, maxBodyBytes);
+  }
+
+  /** Dispatches what a previous run left undispatched, then starts the channels. */
+  public void start() {
+    int recovered = dispatcher.recover();
+    if (recovered > 0) {
+      log.info("dispatched {} events left undispatched by a previous run", recovered);
+    }
+    for (Channel channel : channels.values()) {
+      channel.start(new DefaultChannelContext(channel.id(), ingestor, store, clock));
+      started.add(channel);
+    }
+  }
+
+  /**
+   * Returns the webhook handler.
+   *
+   * @return the pipeline
+   */
+  public Webhooks webhooks() {
+    return pipeline;
+  }
+
+  /**
+   * Returns the id generator.
+   *
+   * @return the generator
+   */
+  public IdGenerator ids() {
+    return ids;
+  }
+
+  @Override
+  public void close() {
+    for (Channel channel : started) {
+      try {
+        channel.close();
+      } catch (RuntimeException e) {
+        log.warn("channel {} failed to close", channel.id(), e);
+      }
+    }
+    started.clear();
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+      try {
+        if (!ownExecutor.awaitTermination(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
+          log.warn("listeners still running after 10 s; their events are dispatched on next start");
+          ownExecutor.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        ownExecutor.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

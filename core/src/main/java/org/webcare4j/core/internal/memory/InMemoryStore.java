@@ -1,0 +1,396 @@
+package org.webcare4j.core.internal.memory;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.webcare4j.core.InboxQuery;
+import org.webcare4j.core.Page;
+import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.internal.InboxCursor;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Contact;
+import org.webcare4j.core.model.ContactId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.Handle;
+import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.store.StoreTransaction;
+import org.webcare4j.core.store.WebcareStore;
+
+/**
+ * A store in this JVM's memory. Transactions are serialised by one lock and undone from an undo
+ * log when the work throws, so the in-memory store keeps the same all-or-nothing contract as a
+ * database.
+ */
+public final class InMemoryStore implements WebcareStore {
+  private static final Comparator<Conversation> NEWEST_FIRST =
+      Comparator.comparing(Conversation::lastActivityAt)
+          .thenComparing(c -> c.id().value())
+          .reversed();
+  private static final Comparator<Message> WRITTEN_ORDER =
+      Comparator.comparing(Message::sentAt)
+          .thenComparing(Message::recordedAt)
+          .thenComparing(m -> m.id().value());
+
+  private final ReentrantLock lock = new ReentrantLock();
+
+  private final TreeMap<Long, EventRecord> events = new TreeMap<>();
+  private final Map<Long, Boolean> dispatched = new HashMap<>();
+  private final Map<String, Long> eventKeys = new HashMap<>();
+  private long nextSequence = 1;
+
+  private final Map<ConversationId, Conversation> conversations = new HashMap<>();
+  private final Map<String, ConversationId> threads = new HashMap<>();
+  private final Map<MessageId, Message> messages = new HashMap<>();
+  private final Map<String, MessageId> platformMessages = new HashMap<>();
+  private final Map<ConversationId, List<MessageId>> messagesByConversation = new HashMap<>();
+  private final Map<ContactId, Contact> contacts = new HashMap<>();
+  private final Map<Handle, ContactId> handles = new HashMap<>();
+  private final Map<String, String> cursors = new HashMap<>();
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    if (lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("store transactions do not nest");
+    }
+    lock.lock();
+    Tx tx = new Tx();
+    try {
+      T result = work.apply(tx);
+      tx.open = false;
+      return result;
+    } catch (RuntimeException | Error e) {
+      tx.rollback();
+      throw e;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static String key(ChannelId channel, String value) {
+    return channel.value() + '\u0000' + value;
+  }
+
+  private final class Tx implements StoreTransaction {
+    private final Deque<Runnable> undo = new ArrayDeque<>();
+    private boolean open = true;
+
+    private void check() {
+      if (!open) {
+        throw new IllegalStateException("the transaction has ended");
+      }
+    }
+
+    void rollback() {
+      open = false;
+      while (!undo.isEmpty()) {
+        undo.pop().run();
+      }
+    }
+
+    private <K, V> void put(Map<K, V> map, K key, V value) {
+      V previous = map.put(key, value);
+      undo.push(() -> {
+        if (previous == null) {
+          map.remove(key);
+        } else {
+          map.put(key, previous);
+        }
+      });
+    }
+
+    private <K, V> void remove(Map<K, V> map, K key) {
+      V previous = map.remove(key);
+      if (previous != null) {
+        undo.push(() -> map.put(key, previous));
+      }
+    }
+
+    @Override
+    public OptionalLong appendEvent(InboundEvent event, Instant recordedAt) {
+      check();
+      String k = key(event.channel(), event.dedupeKey());
+      if (eventKeys.containsKey(k)) {
+        return OptionalLong.empty();
+      }
+      long sequence = nextSequence++;
+      undo.push(() -> nextSequence--);
+      put(eventKeys, k, sequence);
+      put(events, sequence,
+          new EventRecord(sequence, event, Optional.empty(), Optional.empty(), recordedAt));
+      put(dispatched, sequence, false);
+      return OptionalLong.of(sequence);
+    }
+
+    @Override
+    public void setEventTarget(
+        long sequence, Optional<ConversationId> conversation, Optional<MessageId> message) {
+      check();
+      EventRecord r = events.get(sequence);
+      if (r == null) {
+        throw new IllegalArgumentException("no event " + sequence);
+      }
+      put(events, sequence,
+          new EventRecord(sequence, r.event(), conversation, message, r.recordedAt()));
+    }
+
+    @Override
+    public List<EventRecord> undispatchedEvents(int limit) {
+      check();
+      List<EventRecord> result = new ArrayList<>();
+      for (EventRecord r : events.values()) {
+        if (result.size() >= limit) {
+          break;
+        }
+        if (!dispatched.get(r.sequence())) {
+          result.add(r);
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public void markDispatched(long sequence) {
+      check();
+      if (dispatched.containsKey(sequence)) {
+        put(dispatched, sequence, true);
+      }
+    }
+
+    @Override
+    public Optional<Conversation> conversation(ConversationId id) {
+      check();
+      return Optional.ofNullable(conversations.get(id));
+    }
+
+    @Override
+    public Optional<Conversation> conversationByThread(ChannelId channel, String threadId) {
+      check();
+      return Optional.ofNullable(threads.get(key(channel, threadId))).map(conversations::get);
+    }
+
+    @Override
+    public void insertConversation(Conversation c) {
+      check();
+      String thread = key(c.channel(), c.platformThreadId());
+      if (conversations.containsKey(c.id()) || threads.containsKey(thread)) {
+        throw new StoreConflictException("conversation " + c.id() + " or its thread exists");
+      }
+      put(conversations, c.id(), c);
+      put(threads, thread, c.id());
+    }
+
+    @Override
+    public Conversation updateConversation(Conversation c) {
+      check();
+      Conversation stored = conversations.get(c.id());
+      if (stored == null) {
+        throw new StoreConflictException("conversation " + c.id() + " is not stored");
+      }
+      if (stored.version() != c.version()) {
+        throw new StoreConflictException("conversation " + c.id() + " was changed meanwhile");
+      }
+      if (!stored.platformThreadId().equals(c.platformThreadId())
+          || !stored.channel().equals(c.channel())) {
+        throw new IllegalArgumentException("a conversation's channel and thread do not change");
+      }
+      Conversation saved = c.toBuilder().version(c.version() + 1).build();
+      put(conversations, c.id(), saved);
+      return saved;
+    }
+
+    @Override
+    public Page<Conversation> conversations(InboxQuery query) {
+      check();
+      Optional<InboxCursor> after = query.cursor().map(InboxCursor::decode);
+      List<Conversation> matching = new ArrayList<>();
+      for (Conversation c : conversations.values()) {
+        if (matches(c, query)
+            && after.map(a -> a.precedes(c.lastActivityAt(), c.id())).orElse(true)) {
+          matching.add(c);
+        }
+      }
+      matching.sort(NEWEST_FIRST);
+      if (matching.size() <= query.limit()) {
+        return new Page<>(matching, Optional.empty());
+      }
+      List<Conversation> page = matching.subList(0, query.limit());
+      Conversation last = page.get(page.size() - 1);
+      return new Page<>(
+          page, Optional.of(new InboxCursor(last.lastActivityAt(), last.id()).encode()));
+    }
+
+    private boolean matches(Conversation c, InboxQuery q) {
+      if (!q.channels().isEmpty() && !q.channels().contains(c.channel())) {
+        return false;
+      }
+      if (!q.states().isEmpty() && !q.states().contains(c.state())) {
+        return false;
+      }
+      if (q.visibility().isPresent() && q.visibility().get() != c.visibility()) {
+        return false;
+      }
+      if (q.assignee().isPresent() && !q.assignee().equals(c.assignee())) {
+        return false;
+      }
+      if (q.unassigned() && c.assignee().isPresent()) {
+        return false;
+      }
+      if (q.label().isPresent() && !c.labels().contains(q.label().get())) {
+        return false;
+      }
+      return q.text().map(t -> containsText(c, t.toLowerCase(Locale.ROOT))).orElse(true);
+    }
+
+    private boolean containsText(Conversation c, String needle) {
+      if (c.subject().map(s -> s.toLowerCase(Locale.ROOT).contains(needle)).orElse(false)) {
+        return true;
+      }
+      if (c.participants().stream()
+          .anyMatch(p -> p.displayName().toLowerCase(Locale.ROOT).contains(needle))) {
+        return true;
+      }
+      return messagesByConversation.getOrDefault(c.id(), List.of()).stream()
+          .map(messages::get)
+          .anyMatch(m -> m.text().toLowerCase(Locale.ROOT).contains(needle));
+    }
+
+    @Override
+    public Optional<Message> message(MessageId id) {
+      check();
+      return Optional.ofNullable(messages.get(id));
+    }
+
+    @Override
+    public Optional<Message> messageByPlatformId(ChannelId channel, String platformId) {
+      check();
+      return Optional.ofNullable(platformMessages.get(key(channel, platformId)))
+          .map(messages::get);
+    }
+
+    @Override
+    public void insertMessage(Message m) {
+      check();
+      if (!conversations.containsKey(m.conversation())) {
+        throw new IllegalArgumentException("message for unknown conversation " + m.conversation());
+      }
+      if (messages.containsKey(m.id())) {
+        throw new StoreConflictException("message " + m.id() + " exists");
+      }
+      m.platformId().ifPresent(p -> {
+        if (platformMessages.containsKey(key(m.channel(), p))) {
+          throw new StoreConflictException("a message with this platform id exists");
+        }
+      });
+      put(messages, m.id(), m);
+      m.platformId().ifPresent(p -> put(platformMessages, key(m.channel(), p), m.id()));
+      List<MessageId> ids = new ArrayList<>(messagesByConversation.getOrDefault(
+          m.conversation(), List.of()));
+      ids.add(m.id());
+      put(messagesByConversation, m.conversation(), List.copyOf(ids));
+    }
+
+    @Override
+    public Message updateMessage(Message m) {
+      check();
+      Message stored = messages.get(m.id());
+      if (stored == null) {
+        throw new StoreConflictException("message " + m.id() + " is not stored");
+      }
+      if (stored.version() != m.version()) {
+        throw new StoreConflictException("message " + m.id() + " was changed meanwhile");
+      }
+      if (!stored.conversation().equals(m.conversation()) || !stored.channel().equals(m.channel())) {
+        throw new IllegalArgumentException("a message's conversation and channel do not change");
+      }
+      if (!stored.platformId().equals(m.platformId())) {
+        if (stored.platformId().isPresent()) {
+          throw new IllegalArgumentException("a message's platform id does not change once set");
+        }
+        String k = key(m.channel(), m.platformId().orElseThrow());
+        if (platformMessages.containsKey(k)) {
+          throw new StoreConflictException("a message with this platform id exists");
+        }
+        put(platformMessages, k, m.id());
+      }
+      Message saved = m.toBuilder().version(m.version() + 1).build();
+      put(messages, m.id(), saved);
+      return saved;
+    }
+
+    @Override
+    public List<Message> messages(ConversationId conversation) {
+      check();
+      List<Message> result = new ArrayList<>();
+      for (MessageId id : messagesByConversation.getOrDefault(conversation, List.of())) {
+        result.add(messages.get(id));
+      }
+      result.sort(WRITTEN_ORDER);
+      return result;
+    }
+
+    @Override
+    public Optional<Contact> contact(ContactId id) {
+      check();
+      return Optional.ofNullable(contacts.get(id));
+    }
+
+    @Override
+    public Optional<Contact> contactByHandle(Handle handle) {
+      check();
+      return Optional.ofNullable(handles.get(handle)).map(contacts::get);
+    }
+
+    @Override
+    public void saveContact(Contact contact) {
+      check();
+      for (Handle h : contact.handles()) {
+        ContactId owner = handles.get(h);
+        if (owner != null && !owner.equals(contact.id())) {
+          throw new StoreConflictException("a handle belongs to another contact");
+        }
+      }
+      Contact previous = contacts.get(contact.id());
+      if (previous != null) {
+        for (Handle h : previous.handles()) {
+          if (!contact.handles().contains(h)) {
+            remove(handles, h);
+          }
+        }
+      }
+      put(contacts, contact.id(), contact);
+      for (Handle h : contact.handles()) {
+        put(handles, h, contact.id());
+      }
+    }
+
+    @Override
+    public Optional<String> cursor(ChannelId channel, String name) {
+      check();
+      return Optional.ofNullable(cursors.get(key(channel, name)));
+    }
+
+    @Override
+    public void saveCursor(ChannelId channel, String name, String value) {
+      check();
+      put(cursors, key(channel, Objects.requireNonNull(name, "name")),
+          Objects.requireNonNull(value, "value"));
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package org.webcare4j.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.webcare4j.core.InboxQuery;
+import org.webcare4j.core.Page;
+import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Contact;
+import org.webcare4j.core.model.ContactId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.Handle;
+import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageId;
+
+/**
+ * The operations of one store transaction. Valid only inside the {@link
+ * WebcareStore#inTransaction} call that handed it out.
+ */
+public interface StoreTransaction {
+
+  // ---- inbound event log ----
+
+  /**
+   * Appends an event to the log unless one with the same channel and {@link
+   * InboundEvent#dedupeKey()} is there. Where the store is shared, a concurrent transaction
+   * appending the same key either waits for this one or fails with a {@link
+   * StoreConflictException}; exactly one of them appends.
+   *
+   * @param event the event
+   * @param recordedAt when it is recorded
+   * @return its sequence number, or empty when it was already in the log
+   */
+  OptionalLong appendEvent(InboundEvent event, Instant recordedAt);
+
+  /**
+   * Records what an appended event touched.
+   *
+   * @param sequence the event's sequence number
+   * @param conversation the conversation it was filed under, if any
+   * @param message the message it created or changed, if any
+   */
+  void setEventTarget(long sequence, Optional<ConversationId> conversation,
+      Optional<MessageId> message);
+
+  /**
+   * Lists events not yet marked dispatched, oldest first.
+   *
+   * @param limit the most to return
+   * @return the events
+   */
+  List<EventRecord> undispatchedEvents(int limit);
+
+  /**
+   * Marks an event dispatched to the listeners.
+   *
+   * @param sequence the event's sequence number
+   */
+  void markDispatched(long sequence);
+
+  // ---- conversations ----
+
+  /**
+   * Finds a conversation.
+   *
+   * @param id its id
+   * @return the conversation, if stored
+   */
+  Optional<Conversation> conversation(ConversationId id);
+
+  /**
+   * Finds a conversation by the platform's thread id.
+   *
+   * @param channel the channel
+   * @param platformThreadId the platform's id of the thread
+   * @return the conversation, if stored
+   */
+  Optional<Conversation> conversationByThread(ChannelId channel, String platformThreadId);
+
+  /**
+   * Stores a new conversation as given (its version is kept).
+   *
+   * @param conversation the conversation
+   * @throws StoreConflictException when its id or (channel, thread id) is taken
+   */
+  void insertConversation(Conversation conversation);
+
+  /**
+   * Saves a changed conversation if nobody saved it since it was read.
+   *
+   * @param conversation the changed conversation, with the version it was read at
+   * @return the saved conversation, its version increased by one
+   * @throws StoreConflictException when the stored version differs
+   */
+  Conversation updateConversation(Conversation conversation);
+
+  /**
+   * Lists conversations matching a query, newest activity first.
+   *
+   * @param query the criteria and page
+   * @return one page
+   */
+  Page<Conversation> conversations(InboxQuery query);
+
+  // ---- messages ----
+
+  /**
+   * Finds a message.
+   *
+   * @param id its id
+   * @return the message, if stored
+   */
+  Optional<Message> message(MessageId id);
+
+  /**
+   * Finds a message by the platform's id.
+   *
+   * @param channel the channel
+   * @param platformId the platform's id
+   * @return the message, if stored
+   */
+  Optional<Message> messageByPlatformId(ChannelId channel, String platformId);
+
+  /**
+   * Stores a new message as given; its conversation must be stored.
+   *
+   * @param message the message
+   * @throws StoreConflictException when its id or (channel, platform id) is taken
+   */
+  void insertMessage(Message message);
+
+  /**
+   * Saves a changed message if nobody saved it since it was read.
+   *
+   * @param message the changed message, with the version it was read at
+   * @return the saved message, its version increased by one
+   * @throws StoreConflictException when the stored version differs or its platform id is taken
+   */
+  Message updateMessage(Message message);
+
+  /**
+   * Lists a conversation's messages in the order they were written.
+   *
+   * @param conversation the conversation
+   * @return the messages, oldest first
+   */
+  List<Message> messages(ConversationId conversation);
+
+  // ---- contacts ----
+
+  /**
+   * Finds a contact.
+   *
+   * @param id its id
+   * @return the contact, if stored
+   */
+  Optional<Contact> contact(ContactId id);
+
+  /**
+   * Finds the contact a handle belongs to.
+   *
+   * @param handle the handle
+   * @return the contact, if any
+   */
+  Optional<Contact> contactByHandle(Handle handle);
+
+  /**
+   * Stores a new contact or replaces a stored one with the same id.
+   *
+   * @param contact the contact
+   * @throws StoreConflictException when one of its handles belongs to another contact
+   */
+  void saveContact(Contact contact);
+
+  // ---- cursors ----
+
+  /**
+   * Reads a channel's cursor.
+   *
+   * @param channel the channel
+   * @param name the cursor's name
+   * @return its value, if saved
+   */
+  Optional<String> cursor(ChannelId channel, String name);
+
+  /**
+   * Saves a channel's cursor.
+   *
+   * @param channel the channel
+   * @param name the cursor's name
+   * @param value its new value
+   */
+  void saveCursor(ChannelId channel, String name, String value);
+}
