@@ -1,0 +1,129 @@
+package org.webcare4j.examples;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.webcare4j.core.InboxQuery;
+import org.webcare4j.core.Secret;
+import org.webcare4j.core.Webcare;
+import org.webcare4j.core.graph.GraphWebhookVerifier;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.Message;
+import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.whatsapp.WhatsAppChannel;
+
+/**
+ * The inbox demo on the embedded default: a WhatsApp channel mounted in the JDK's HTTP server,
+ * signed deliveries posted to it the way Meta posts them, and the resulting inbox printed.
+ *
+ * <p>Run with {@code mvn -q -pl examples -am compile exec:java}.
+ */
+public final class InboxDemo {
+  private static final Secret APP_SECRET = Secret.of("demo-app-secret");
+  private static final Secret VERIFY_TOKEN = Secret.of("demo-verify-token");
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
+
+  private InboxDemo() {}
+
+  /**
+   * Runs the demo.
+   *
+   * @param args ignored
+   * @throws Exception when the embedded server cannot start
+   */
+  public static void main(String[] args) throws Exception {
+    run(System.out);
+  }
+
+  /**
+   * Runs the demo, printing to the given stream.
+   *
+   * @param out where to print
+   * @return the number of conversations in the inbox afterwards
+   * @throws Exception when the embedded server cannot start
+   */
+  public static int run(PrintStream out) throws Exception {
+    WhatsAppChannel whatsapp = WhatsAppChannel.builder(ChannelId.of("whatsapp-gemeente"))
+        .phoneNumberId("106540352242922")
+        .appSecret(APP_SECRET)
+        .verifyToken(VERIFY_TOKEN)
+        .build();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    try (Webcare webcare = Webcare.builder()
+        .store(WebcareStore.inMemory())
+        .channel(whatsapp)
+        .listener(record -> out.println("  event " + record.sequence() + ": "
+            + record.event().getClass().getSimpleName()))
+        .build()) {
+      server.createContext("/webhooks", webcare.webhooks().httpHandler());
+      server.start();
+      URI hook = URI.create("http://127.0.0.1:" + server.getAddress().getPort()
+          + "/webhooks/whatsapp-gemeente");
+      out.println("webcare4j inbox demo: webhooks listening on " + hook);
+
+      HttpClient http = HttpClient.newHttpClient();
+      GraphWebhookVerifier meta = new GraphWebhookVerifier(APP_SECRET, VERIFY_TOKEN);
+      String challenge = http.send(HttpRequest.newBuilder(URI.create(hook
+          + "?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=8372")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      out.println("subscription handshake answered with challenge " + challenge);
+
+      long now = Instant.now().getEpochSecond();
+      for (String payload : List.of(
+          inwoner("31612345678", "Jan de Vries", "wamid.demo.1", now - 3600,
+              "Goedemorgen, mijn grijze container is vanochtend niet geleegd. Hoe kan dat?"),
+          inwoner("31687654321", "Fatima El Amrani", "wamid.demo.2", now - 1800,
+              "Wanneer krijg ik de WOZ-beschikking voor dit jaar?"),
+          inwoner("31612345678", "Jan de Vries", "wamid.demo.3", now - 600,
+              "Het gaat om de Dorpsstraat, aan de even kant."))) {
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        for (String signature : List.of(meta.sign(body), "sha256=" + "0".repeat(64))) {
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(hook)
+                  .header("Content-Type", "application/json")
+                  .header(GraphWebhookVerifier.SIGNATURE_HEADER, signature)
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+              HttpResponse.BodyHandlers.ofString());
+          out.println("POST " + body.length + " bytes, "
+              + (signature.endsWith("0000") ? "forged signature" : "signed by the app secret")
+              + " -> " + response.statusCode() + " " + response.body());
+        }
+      }
+      server.stop(0);
+
+      List<Conversation> inbox = webcare.inbox().query(InboxQuery.all()).items();
+      out.println();
+      out.println("Inbox (" + inbox.size() + " conversations, newest first):");
+      for (Conversation c : inbox) {
+        out.println("- " + c.channel() + " " + c.visibility() + " " + c.state() + " with "
+            + c.participants().get(0).displayName() + ", reply window open until "
+            + c.replyWindow().closesAt().map(TIME::format).orElse("-"));
+        for (Message m : webcare.inbox().messages(c.id())) {
+          out.println("    [" + TIME.format(m.sentAt()) + "] " + m.text());
+        }
+      }
+      return inbox.size();
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private static String inwoner(String waId, String name, String id, long ts, String text) {
+    return """
+        {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{
+        "value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"31201234567",
+        "phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"%s"},"wa_id":"%s"}],
+        "messages":[{"from":"%s","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]},
+        "field":"messages"}]}]}""".formatted(name, waId, waId, id, ts, text);
+  }
+}
