@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import okhttp3.OkHttpClient;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.event.WebcareListener;
 import org.webcare4j.core.internal.WebcareRuntime;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.outbox.Outbox;
+import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.Webhooks;
@@ -47,7 +51,9 @@ public final class Webcare implements AutoCloseable {
     this.channels = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.channels));
     this.clock = b.clock;
     this.runtime = new WebcareRuntime(store, channels, b.endpoints, b.listeners, clock,
-        Optional.ofNullable(b.dispatchExecutor), b.maxWebhookBodyBytes);
+        Optional.ofNullable(b.dispatchExecutor), b.maxWebhookBodyBytes,
+        Optional.ofNullable(b.httpClient), b.outboxPolicy,
+        b.instanceId != null ? b.instanceId : "webcare4j-" + UUID.randomUUID());
     this.inbox = new Inbox(store);
   }
 
@@ -76,6 +82,15 @@ public final class Webcare implements AutoCloseable {
    */
   public Webhooks webhooks() {
     return runtime.webhooks();
+  }
+
+  /**
+   * Returns the outbox: what is sent, and what became of it.
+   *
+   * @return the outbox
+   */
+  public Outbox outbox() {
+    return runtime.outbox();
   }
 
   /**
@@ -121,8 +136,46 @@ public final class Webcare implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Executor dispatchExecutor;
     private int maxWebhookBodyBytes = DEFAULT_MAX_WEBHOOK_BODY_BYTES;
+    private OkHttpClient httpClient;
+    private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
+    private String instanceId;
 
     private Builder() {}
+
+    /**
+     * Sets the HTTP client channels call their platforms with, to share a host's connection pool
+     * or proxy settings. By default an own client with 10 s connect and 30 s read timeouts.
+     *
+     * @param client the client; the {@code Webcare} does not shut it down
+     * @return this builder
+     */
+    public Builder httpClient(OkHttpClient client) {
+      this.httpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    /**
+     * Sets how the outbox retries, throttles and protects platforms.
+     *
+     * @param policy the policy; {@link OutboxPolicy#defaults()} when not set
+     * @return this builder
+     */
+    public Builder outboxPolicy(OutboxPolicy policy) {
+      this.outboxPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Names this instance of the host application in leases and logs. By default a random name;
+     * set a stable one (the host name) to read the logs of a cluster more easily.
+     *
+     * @param id the instance's name
+     * @return this builder
+     */
+    public Builder instanceId(String id) {
+      this.instanceId = Objects.requireNonNull(id, "id");
+      return this;
+    }
 
     /**
      * Sets the store; required. Use {@link WebcareStore#inMemory()} only for tests and demos.

@@ -3,6 +3,10 @@ package org.webcare4j.core.channel;
 import java.util.Optional;
 import java.util.Set;
 import org.webcare4j.core.CapabilityNotSupportedException;
+import org.webcare4j.core.outbox.LookupResult;
+import org.webcare4j.core.outbox.OperationResult;
+import org.webcare4j.core.outbox.OutboundOperation;
+import org.webcare4j.core.outbox.RateQuota;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
@@ -73,6 +77,56 @@ public interface Channel extends AutoCloseable {
    */
   default Optional<WebhookEndpoint> webhook() {
     return Optional.empty();
+  }
+
+  /**
+   * Carries out one operation on the platform; called by the outbox dispatcher only, under the
+   * channel's rate limiter, retry policy, circuit breaker and timeout. Implementations make the
+   * call through {@link OperationContext#http()} and report rate-limit headers to {@link
+   * OperationContext#rateLimits()}.
+   *
+   * @param operation what to carry out
+   * @param context the call's context
+   * @return what the platform answered
+   * @throws org.webcare4j.core.PlatformException typed by what the platform said: {@code
+   *     RateLimitedException} with the wait it asked for, {@code PermanentPlatformException} for
+   *     a refusal, {@code TransientPlatformException} for anything that may pass
+   */
+  default OperationResult execute(OutboundOperation operation, OperationContext context) {
+    throw new CapabilityNotSupportedException(id(), operation.requires());
+  }
+
+  /**
+   * Finds out whether an operation whose attempt broke off reached the platform. Channels whose
+   * platform keeps idempotency keys or lets sent items be listed implement this; the default
+   * cannot tell, and the entry is then marked possibly sent rather than sent twice.
+   *
+   * @param operation the operation
+   * @param context the call's context, with the entry's idempotency key
+   * @return what the lookup found
+   */
+  default LookupResult lookup(OutboundOperation operation, OperationContext context) {
+    return LookupResult.unknown();
+  }
+
+  /**
+   * Returns the platform's documented quota for this account, which the dispatcher keeps to.
+   *
+   * @return the quota, or empty when the platform documents none
+   */
+  default Optional<RateQuota> quota() {
+    return Optional.empty();
+  }
+
+  /**
+   * Names the rate-limit bucket an operation counts against, when the platform limits endpoints
+   * separately; the names must match those the channel reports to {@link RateLimitFeedback}.
+   *
+   * @param operation the operation
+   * @return the bucket's name
+   */
+  default String rateLimitBucket(OutboundOperation operation) {
+    return "default";
   }
 
   /**

@@ -11,11 +11,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.event.WebcareListener;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.outbox.Outbox;
+import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.Webhooks;
@@ -32,6 +35,9 @@ public final class WebcareRuntime implements AutoCloseable {
   private final EventDispatcher dispatcher;
   private final Ingestor ingestor;
   private final InboundPipeline pipeline;
+  private final OkHttpClient ownHttpClient;
+  private final OutboxDispatcher outboxDispatcher;
+  private final OutboxService outbox;
   private final List<Channel> started = new ArrayList<>();
 
   /**
@@ -44,6 +50,9 @@ public final class WebcareRuntime implements AutoCloseable {
    * @param clock the clock
    * @param dispatchExecutor where listeners run, or empty for an own single thread
    * @param maxBodyBytes the webhook body limit
+   * @param httpClient the HTTP client for channels, or empty for an own one
+   * @param outboxPolicy the outbox's retry, breaker and lease settings
+   * @param instanceId this instance's name in leases and logs
    */
   public WebcareRuntime(
       WebcareStore store,
@@ -52,7 +61,10 @@ public final class WebcareRuntime implements AutoCloseable {
       List<WebcareListener> listeners,
       Clock clock,
       Optional<Executor> dispatchExecutor,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      Optional<OkHttpClient> httpClient,
+      OutboxPolicy outboxPolicy,
+      String instanceId) {
     this.store = store;
     this.channels = Map.copyOf(channels);
     this.clock = clock;
@@ -79,6 +91,24 @@ public final class WebcareRuntime implements AutoCloseable {
       }
     });
     this.pipeline = new InboundPipeline(all, ingestor, maxBodyBytes);
+    this.ownHttpClient = httpClient.isPresent() ? null : new OkHttpClient.Builder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .readTimeout(Duration.ofSeconds(30))
+        .writeTimeout(Duration.ofSeconds(30))
+        .callTimeout(Duration.ofSeconds(60))
+        .build();
+    this.outboxDispatcher = new OutboxDispatcher(store, this.channels, outboxPolicy,
+        httpClient.orElse(ownHttpClient), clock, instanceId);
+    this.outbox = new OutboxService(store, this.channels, outboxDispatcher, ids, clock);
+  }
+
+  /**
+   * Returns the outbox.
+   *
+   * @return the outbox
+   */
+  public Outbox outbox() {
+    return outbox;
   }
 
   /** Dispatches what a previous run left undispatched, then starts the channels. */
@@ -91,6 +121,7 @@ public final class WebcareRuntime implements AutoCloseable {
       channel.start(new DefaultChannelContext(channel.id(), ingestor, store, clock));
       started.add(channel);
     }
+    outboxDispatcher.start();
   }
 
   /**
@@ -113,6 +144,7 @@ public final class WebcareRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    outboxDispatcher.close();
     for (Channel channel : started) {
       try {
         channel.close();
@@ -132,6 +164,10 @@ public final class WebcareRuntime implements AutoCloseable {
         ownExecutor.shutdownNow();
         Thread.currentThread().interrupt();
       }
+    }
+    if (ownHttpClient != null) {
+      ownHttpClient.dispatcher().executorService().shutdown();
+      ownHttpClient.connectionPool().evictAll();
     }
   }
 }

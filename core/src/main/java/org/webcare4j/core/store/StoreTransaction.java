@@ -1,12 +1,15 @@
 package org.webcare4j.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.model.ChannelId;
@@ -17,6 +20,9 @@ import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.outbox.OutboxEntry;
+import org.webcare4j.core.outbox.OutboxId;
+import org.webcare4j.core.outbox.OutboxState;
 
 /**
  * The operations of one store transaction. Valid only inside the {@link
@@ -196,4 +202,102 @@ public interface StoreTransaction {
    * @param value its new value
    */
   void saveCursor(ChannelId channel, String name, String value);
+
+  /**
+   * Lists the delivery statuses the log holds for one platform message id, oldest first: status
+   * reports can arrive before the send call returned the id, and are applied once it is known.
+   *
+   * @param channel the channel
+   * @param platformId the platform's id of the outbound message
+   * @return the logged status events
+   */
+  List<DeliveryStatusChanged> deliveryStatuses(ChannelId channel, String platformId);
+
+  // ---- outbox ----
+
+  /**
+   * Stores a new outbox entry as given.
+   *
+   * @param entry the entry
+   * @throws StoreConflictException when its id or idempotency key is taken
+   */
+  void insertOutboxEntry(OutboxEntry entry);
+
+  /**
+   * Finds an outbox entry.
+   *
+   * @param id its id
+   * @return the entry, if stored
+   */
+  Optional<OutboxEntry> outboxEntry(OutboxId id);
+
+  /**
+   * Finds an outbox entry by idempotency key.
+   *
+   * @param idempotencyKey the key
+   * @return the entry, if stored
+   */
+  Optional<OutboxEntry> outboxEntryByKey(String idempotencyKey);
+
+  /**
+   * Saves a changed outbox entry if nobody saved it since it was read.
+   *
+   * @param entry the changed entry, with the version it was read at
+   * @return the saved entry, its version increased by one
+   * @throws StoreConflictException when the stored version differs
+   */
+  OutboxEntry updateOutboxEntry(OutboxEntry entry);
+
+  /**
+   * Finds queued entries of a channel that are due, oldest first, leaving out any entry that has
+   * an older entry with the same ordering key still queued or sending, so that one thread's
+   * messages go out in order. The rows are locked for this transaction; a concurrent transaction
+   * skips them rather than waiting ({@code FOR UPDATE SKIP LOCKED}).
+   *
+   * @param channel the channel
+   * @param now entries due at or before this time
+   * @param limit the most to return
+   * @return the claimable entries
+   */
+  List<OutboxEntry> claimableOutboxEntries(ChannelId channel, Instant now, int limit);
+
+  /**
+   * Lists entries of a channel (or of all channels) in some states, oldest first.
+   *
+   * @param channel the channel, or empty for all
+   * @param states the states
+   * @param limit the most to return
+   * @return the entries
+   */
+  List<OutboxEntry> outboxEntries(Optional<ChannelId> channel, Set<OutboxState> states, int limit);
+
+  /**
+   * Returns when the next queued entry of a channel becomes due.
+   *
+   * @param channel the channel
+   * @return the earliest next-attempt time of its queued entries, if any
+   */
+  Optional<Instant> nextOutboxAttempt(ChannelId channel);
+
+  // ---- leases ----
+
+  /**
+   * Takes or renews a named lease: succeeds when nobody holds it, the holder is this owner, or the
+   * holder's lease expired. Where the store is shared, at most one owner holds a lease at a time.
+   *
+   * @param name the lease's name, such as {@code outbox:whatsapp-main}
+   * @param owner the instance asking
+   * @param now the current time
+   * @param duration how long the lease lasts from now
+   * @return true when this owner holds the lease until {@code now + duration}
+   */
+  boolean tryLease(String name, String owner, Instant now, Duration duration);
+
+  /**
+   * Gives up a lease if this owner holds it.
+   *
+   * @param name the lease's name
+   * @param owner the instance giving it up
+   */
+  void releaseLease(String name, String owner);
 }

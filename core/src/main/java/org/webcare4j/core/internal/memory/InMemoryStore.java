@@ -1,5 +1,6 @@
 package org.webcare4j.core.internal.memory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,12 +13,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.internal.InboxCursor;
@@ -29,6 +32,9 @@ import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.outbox.OutboxEntry;
+import org.webcare4j.core.outbox.OutboxId;
+import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.StoreTransaction;
 import org.webcare4j.core.store.WebcareStore;
 
@@ -62,6 +68,11 @@ public final class InMemoryStore implements WebcareStore {
   private final Map<ContactId, Contact> contacts = new HashMap<>();
   private final Map<Handle, ContactId> handles = new HashMap<>();
   private final Map<String, String> cursors = new HashMap<>();
+  private final TreeMap<String, OutboxEntry> outbox = new TreeMap<>();
+  private final Map<String, OutboxId> outboxKeys = new HashMap<>();
+  private final Map<String, Lease> leases = new HashMap<>();
+
+  private record Lease(String owner, Instant until) {}
 
   @Override
   public <T> T inTransaction(Function<StoreTransaction, T> work) {
@@ -391,6 +402,125 @@ public final class InMemoryStore implements WebcareStore {
       check();
       put(cursors, key(channel, Objects.requireNonNull(name, "name")),
           Objects.requireNonNull(value, "value"));
+    }
+      @Override
+    public List<DeliveryStatusChanged> deliveryStatuses(ChannelId channel, String platformId) {
+      check();
+      List<DeliveryStatusChanged> result = new ArrayList<>();
+      for (EventRecord r : events.values()) {
+        if (r.event() instanceof DeliveryStatusChanged s && s.channel().equals(channel)
+            && s.platformId().equals(platformId)) {
+          result.add(s);
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public void insertOutboxEntry(OutboxEntry entry) {
+      check();
+      if (outbox.containsKey(entry.id().value())
+          || outboxKeys.containsKey(entry.idempotencyKey())) {
+        throw new StoreConflictException("outbox entry " + entry.id() + " or its key exists");
+      }
+      put(outbox, entry.id().value(), entry);
+      put(outboxKeys, entry.idempotencyKey(), entry.id());
+    }
+
+    @Override
+    public Optional<OutboxEntry> outboxEntry(OutboxId id) {
+      check();
+      return Optional.ofNullable(outbox.get(id.value()));
+    }
+
+    @Override
+    public Optional<OutboxEntry> outboxEntryByKey(String idempotencyKey) {
+      check();
+      return Optional.ofNullable(outboxKeys.get(idempotencyKey)).map(id -> outbox.get(id.value()));
+    }
+
+    @Override
+    public OutboxEntry updateOutboxEntry(OutboxEntry entry) {
+      check();
+      OutboxEntry stored = outbox.get(entry.id().value());
+      if (stored == null) {
+        throw new StoreConflictException("outbox entry " + entry.id() + " is not stored");
+      }
+      if (stored.version() != entry.version()) {
+        throw new StoreConflictException("outbox entry " + entry.id() + " was changed meanwhile");
+      }
+      if (!stored.idempotencyKey().equals(entry.idempotencyKey())) {
+        throw new IllegalArgumentException("an entry's idempotency key does not change");
+      }
+      OutboxEntry saved = entry.withVersion(entry.version() + 1);
+      put(outbox, entry.id().value(), saved);
+      return saved;
+    }
+
+    @Override
+    public List<OutboxEntry> claimableOutboxEntries(ChannelId channel, Instant now, int limit) {
+      check();
+      List<OutboxEntry> result = new ArrayList<>();
+      Set<String> blocked = new java.util.HashSet<>();
+      // Entries are kept in id order, which is creation order (time-ordered ids).
+      for (OutboxEntry e : outbox.values()) {
+        if (!e.channel().equals(channel) || e.state().isTerminal()) {
+          continue;
+        }
+        boolean first = blocked.add(e.orderingKey());
+        if (first && e.state() == OutboxState.QUEUED && !e.nextAttemptAt().isAfter(now)) {
+          result.add(e);
+          if (result.size() >= limit) {
+            break;
+          }
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public List<OutboxEntry> outboxEntries(Optional<ChannelId> channel, Set<OutboxState> states,
+        int limit) {
+      check();
+      List<OutboxEntry> result = new ArrayList<>();
+      for (OutboxEntry e : outbox.values()) {
+        if (result.size() >= limit) {
+          break;
+        }
+        if (states.contains(e.state()) && channel.map(e.channel()::equals).orElse(true)) {
+          result.add(e);
+        }
+      }
+      return result;
+    }
+
+    @Override
+    public Optional<Instant> nextOutboxAttempt(ChannelId channel) {
+      check();
+      return outbox.values().stream()
+          .filter(e -> e.channel().equals(channel) && e.state() == OutboxState.QUEUED)
+          .map(OutboxEntry::nextAttemptAt)
+          .min(Comparator.naturalOrder());
+    }
+
+    @Override
+    public boolean tryLease(String name, String owner, Instant now, Duration duration) {
+      check();
+      Lease held = leases.get(name);
+      if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) {
+        return false;
+      }
+      put(leases, name, new Lease(owner, now.plus(duration)));
+      return true;
+    }
+
+    @Override
+    public void releaseLease(String name, String owner) {
+      check();
+      Lease held = leases.get(name);
+      if (held != null && held.owner().equals(owner)) {
+        remove(leases, name);
+      }
     }
   }
 }

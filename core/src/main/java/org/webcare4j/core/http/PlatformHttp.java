@@ -1,0 +1,119 @@
+package org.webcare4j.core.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.webcare4j.core.OutcomeUnknownException;
+import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.model.ChannelId;
+
+/**
+ * Executes a channel's HTTP calls and turns I/O failures into the library's exceptions: a failure
+ * before the request left (refused connection, DNS, connect timeout) is a {@link
+ * TransientPlatformException} and safe to retry; a failure after it left is an {@link
+ * OutcomeUnknownException}, because the platform may have acted on it.
+ *
+ * <p>OkHttp's own silent retry of failed connections is switched off for the same reason: a
+ * platform that received a request and lost the connection must not get it twice.
+ */
+public final class PlatformHttp {
+  private final OkHttpClient client;
+  private final ChannelId channel;
+
+  /**
+   * Creates the executor for one channel on a shared client; the client's connection pool and
+   * dispatcher are shared, its event listener is replaced.
+   *
+   * @param client the shared client
+   * @param channel the channel whose calls these are, for error messages
+   */
+  public PlatformHttp(OkHttpClient client, ChannelId channel) {
+    this.client = Objects.requireNonNull(client, "client").newBuilder()
+        .retryOnConnectionFailure(false)
+        .eventListenerFactory(call -> new SentTracker())
+        .build();
+    this.channel = Objects.requireNonNull(channel, "channel");
+  }
+
+  /**
+   * Returns the channel these calls belong to.
+   *
+   * @return the channel id
+   */
+  public ChannelId channel() {
+    return channel;
+  }
+
+  /**
+   * Executes a call. The caller closes the response.
+   *
+   * @param request the request
+   * @return the response, whatever its status
+   * @throws TransientPlatformException when the request did not leave
+   * @throws OutcomeUnknownException when the call broke off after the request left
+   */
+  public Response execute(Request request) {
+    AtomicBoolean left = new AtomicBoolean();
+    Request tagged = request.newBuilder().tag(AtomicBoolean.class, left).build();
+    try {
+      return client.newCall(tagged).execute();
+    } catch (IOException e) {
+      String what = e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      if (left.get()) {
+        throw new OutcomeUnknownException(channel, request.method() + " "
+            + request.url().encodedPath() + " broke off after the request left (" + what + ")", e);
+      }
+      throw new TransientPlatformException(channel, "IO", request.method() + " "
+          + request.url().encodedPath() + " did not reach the platform (" + what + ")", e);
+    }
+  }
+
+  /**
+   * Reads a {@code Retry-After} header: seconds, or an HTTP date.
+   *
+   * @param response the response
+   * @param now the current time, for a date
+   * @return how long to wait, if the header is present and valid
+   */
+  public static Optional<Duration> retryAfter(Response response, Instant now) {
+    String value = response.header("Retry-After");
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      long seconds = Long.parseLong(value.strip());
+      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant();
+        return Optional.of(at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO);
+      } catch (DateTimeParseException notADate) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Records on the request's tag that its headers started to go out. */
+  private static final class SentTracker extends EventListener {
+    @Override
+    public void requestHeadersStart(Call call) {
+      AtomicBoolean left = call.request().tag(AtomicBoolean.class);
+      if (left != null) {
+        left.set(true);
+      }
+    }
+  }
+}
