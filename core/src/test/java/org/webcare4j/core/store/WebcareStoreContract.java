@@ -40,6 +40,9 @@ import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ReplyWindow;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.outbox.OutboxEntry;
+import org.webcare4j.core.outbox.OutboxId;
+import org.webcare4j.core.outbox.OutboxState;
 
 /**
  * The behaviour every {@link WebcareStore} must have. Each implementation's test extends this
@@ -412,5 +415,229 @@ public abstract class WebcareStoreContract {
   void refusesACursorItDidNotMake() {
     InboxQuery q = InboxQuery.builder().cursor("not-a-cursor").build();
     assertThrows(IllegalArgumentException.class, () -> tx(tx -> tx.conversations(q)));
+  }
+  // ---- event log round trip ----
+
+  @Test
+  void keepsEveryEventTypeExactly() {
+    List<org.webcare4j.core.event.InboundEvent> events = List.of(
+        new MessageReceived(WA, "wamid.9", "31612345678", JAN, "Met bijlage",
+            List.of(org.webcare4j.core.model.Attachment.builder(
+                    org.webcare4j.core.model.AttachmentKind.DOCUMENT)
+                .mediaId("m-1").mimeType("application/pdf").fileName("brief.pdf")
+                .sizeBytes(1234).property("sha256", "abc=").build()),
+            Optional.of("wamid.8"), Optional.of("Onderwerp"), T0),
+        new org.webcare4j.core.event.CommentReceived(FB, "c1", "p1_c1", "p1", Optional.empty(),
+            JAN, "Reactie", List.of(), Optional.of("Post"), T0),
+        new org.webcare4j.core.event.MentionReceived(FB, "x1", "conv1", JAN, "@gemeente",
+            List.of(), Optional.empty(), T0),
+        new org.webcare4j.core.event.ReactionReceived(WA, "r1", "wamid.9", JAN,
+            Optional.of("\uD83D\uDC4D"), T0),
+        new org.webcare4j.core.event.DeliveryStatusChanged(WA, "wamid.out",
+            DeliveryStatus.FAILED, Optional.of(new DeliveryFailure("131047", "window")), T0),
+        new org.webcare4j.core.event.CommentEdited(FB, "c1", "Nieuw", T0),
+        new org.webcare4j.core.event.CommentDeleted(FB, "c1", T0),
+        new org.webcare4j.core.event.CommentHidden(FB, "c1", true, T0));
+    tx(tx -> {
+      events.forEach(e -> tx.appendEvent(e, T0));
+      return null;
+    });
+    assertEquals(events, tx(tx -> tx.undispatchedEvents(100)).stream()
+        .map(EventRecord::event).toList());
+  }
+
+  @Test
+  void findsTheStatusReportsOfOnePlatformMessage() {
+    var delivered = new org.webcare4j.core.event.DeliveryStatusChanged(WA, "wamid.out",
+        DeliveryStatus.DELIVERED, Optional.empty(), T0);
+    var read = new org.webcare4j.core.event.DeliveryStatusChanged(WA, "wamid.out",
+        DeliveryStatus.READ, Optional.empty(), T0.plusSeconds(5));
+    var other = new org.webcare4j.core.event.DeliveryStatusChanged(WA, "wamid.other",
+        DeliveryStatus.READ, Optional.empty(), T0);
+    tx(tx -> {
+      tx.appendEvent(delivered, T0);
+      tx.appendEvent(other, T0);
+      tx.appendEvent(read, T0);
+      tx.appendEvent(event(WA, "wamid.out"), T0);
+      return null;
+    });
+    assertEquals(List.of(delivered, read), tx(tx -> tx.deliveryStatuses(WA, "wamid.out")));
+    assertTrue(tx(tx -> tx.deliveryStatuses(FB, "wamid.out")).isEmpty());
+  }
+
+  // ---- outbox ----
+
+  private int outboxCounter;
+
+  protected OutboxEntry entry(String thread, Instant due) {
+    String n = String.format("%04d", ++outboxCounter);
+    var op = new org.webcare4j.core.outbox.SendMessage(WA, ConversationId.of("c-" + thread),
+        MessageId.of("m-out-" + n), thread, Visibility.PRIVATE, "Antwoord " + n, List.of(),
+        Optional.empty(), Optional.of(new org.webcare4j.core.outbox.MessageTemplate("klaar",
+            "nl", List.of("Jan"))));
+    OutboxEntry e = OutboxEntry.queued(OutboxId.of("0000-" + n), "key-" + n, op, T0);
+    return e.requeued(due, 0, Optional.empty(), T0);
+  }
+
+  private void insert(OutboxEntry... entries) {
+    tx(tx -> {
+      for (OutboxEntry e : entries) {
+        tx.insertOutboxEntry(e);
+      }
+      return null;
+    });
+  }
+
+  @Test
+  void keepsOutboxEntriesExactlyAndTheirKeysUnique() {
+    OutboxEntry e = entry("t1", T0);
+    insert(e);
+    assertEquals(Optional.of(e), tx(tx -> tx.outboxEntry(e.id())));
+    assertEquals(Optional.of(e), tx(tx -> tx.outboxEntryByKey("key-0001")));
+    OutboxEntry sameKey = new OutboxEntry(OutboxId.of("other"), e.idempotencyKey(), WA,
+        e.operation(), OutboxState.QUEUED, 0, T0, T0, T0, Optional.empty(), Optional.empty(),
+        Optional.empty(), 0);
+    assertThrows(StoreConflictException.class, () -> insert(sameKey));
+
+    OutboxEntry sent = tx(tx -> tx.updateOutboxEntry(e.sending("instance-a", T0)
+        .sent(org.webcare4j.core.outbox.OperationResult.created("wamid.x"), 1, T0)));
+    assertEquals(1, sent.version());
+    assertEquals(Optional.of(sent), tx(tx -> tx.outboxEntry(e.id())));
+    assertThrows(StoreConflictException.class,
+        () -> tx(tx -> tx.updateOutboxEntry(e.sending("instance-b", T0))));
+  }
+
+  @Test
+  void claimsDueEntriesOldestFirstAndOnePerThreadAtATime() {
+    OutboxEntry a1 = entry("a", T0);
+    OutboxEntry a2 = entry("a", T0);
+    OutboxEntry b1 = entry("b", T0.plusSeconds(60));
+    OutboxEntry b2 = entry("b", T0);
+    OutboxEntry c1 = entry("c", T0);
+    insert(a1, a2, b1, b2, c1);
+
+    List<OutboxEntry> claimable = tx(tx -> tx.claimableOutboxEntries(WA, T0, 10));
+    // a2 waits for a1; b2 waits for b1, which is not yet due.
+    assertEquals(List.of(a1.id(), c1.id()), claimable.stream().map(OutboxEntry::id).toList());
+    assertEquals(List.of(a1.id()),
+        tx(tx -> tx.claimableOutboxEntries(WA, T0, 1)).stream().map(OutboxEntry::id).toList());
+    assertTrue(tx(tx -> tx.claimableOutboxEntries(FB, T0, 10)).isEmpty());
+
+    tx(tx -> tx.updateOutboxEntry(a1.sending("me", T0)));
+    assertEquals(List.of(c1.id()), tx(tx -> tx.claimableOutboxEntries(WA, T0, 10)).stream()
+        .map(OutboxEntry::id).toList(), "a2 still waits while a1 is sending");
+    OutboxEntry a1sending = tx(tx -> tx.outboxEntry(a1.id())).orElseThrow();
+    tx(tx -> tx.updateOutboxEntry(a1sending.ended(OutboxState.FAILED,
+        new DeliveryFailure("400", "refused"), 1, T0)));
+    assertEquals(List.of(a2.id(), c1.id()), tx(tx -> tx.claimableOutboxEntries(WA, T0, 10))
+        .stream().map(OutboxEntry::id).toList(), "a failed entry no longer holds up its thread");
+
+    assertEquals(Optional.of(T0), tx(tx -> tx.nextOutboxAttempt(WA)));
+    assertTrue(tx(tx -> tx.nextOutboxAttempt(FB)).isEmpty());
+    assertEquals(List.of(a1.id()), tx(tx -> tx.outboxEntries(Optional.of(WA),
+        java.util.EnumSet.of(OutboxState.FAILED), 10)).stream().map(OutboxEntry::id).toList());
+    assertEquals(4, tx(tx -> tx.outboxEntries(Optional.empty(),
+        java.util.EnumSet.of(OutboxState.QUEUED), 10)).size());
+  }
+
+  @Test
+  void concurrentClaimersNeverClaimTheSameEntry() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      insert(entry("thread-" + i, T0));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<OutboxId>>> claims = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        String owner = "instance-" + w;
+        claims.add(pool.submit(() -> {
+          start.await();
+          List<OutboxId> mine = new ArrayList<>();
+          for (int round = 0; round < 20; round++) {
+            try {
+              mine.addAll(tx(tx -> {
+                List<OutboxId> got = new ArrayList<>();
+                for (OutboxEntry e : tx.claimableOutboxEntries(WA, T0, 3)) {
+                  got.add(tx.updateOutboxEntry(e.sending(owner, T0)).id());
+                }
+                return got;
+              }));
+            } catch (StoreConflictException lostTheRace) {
+              // another claimer took one of these first; try again
+            }
+          }
+          return mine;
+        }));
+      }
+      start.countDown();
+      Set<OutboxId> all = new HashSet<>();
+      int total = 0;
+      for (Future<List<OutboxId>> f : claims) {
+        List<OutboxId> mine = f.get();
+        total += mine.size();
+        all.addAll(mine);
+      }
+      assertEquals(total, all.size(), "an entry was claimed twice");
+      assertEquals(40, all.size(), "every entry was claimed");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ---- leases ----
+
+  private boolean lease(String name, String owner, Instant now) {
+    return tx(tx -> tx.tryLease(name, owner, now, java.time.Duration.ofSeconds(30)));
+  }
+
+  @Test
+  void aLeaseHasOneHolderUntilItExpiresOrIsReleased() {
+    assertTrue(lease("outbox:wa", "a", T0));
+    assertFalse(lease("outbox:wa", "b", T0.plusSeconds(10)));
+    assertTrue(lease("outbox:wa", "a", T0.plusSeconds(20)), "renewed");
+    assertFalse(lease("outbox:wa", "b", T0.plusSeconds(40)),
+        "the renewal moved the expiry");
+    assertTrue(lease("outbox:fb", "b", T0), "another lease is free");
+    assertTrue(lease("outbox:wa", "b", T0.plusSeconds(51)), "expired");
+    tx(tx -> {
+      tx.releaseLease("outbox:wa", "a");
+      return null;
+    });
+    assertFalse(lease("outbox:wa", "a", T0.plusSeconds(52)),
+        "releasing a lease one does not hold does nothing");
+    tx(tx -> {
+      tx.releaseLease("outbox:wa", "b");
+      return null;
+    });
+    assertTrue(lease("outbox:wa", "a", T0.plusSeconds(53)));
+  }
+
+  @Test
+  void concurrentInstancesNeverHoldOneLeaseTogether() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Boolean>> takes = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        String owner = "instance-" + w;
+        takes.add(pool.submit(() -> {
+          start.await();
+          try {
+            return tx(tx -> tx.tryLease("outbox:race", owner, T0, java.time.Duration.ofMinutes(1)));
+          } catch (StoreConflictException lostTheRace) {
+            return false;
+          }
+        }));
+      }
+      start.countDown();
+      int holders = 0;
+      for (Future<Boolean> f : takes) {
+        holders += f.get() ? 1 : 0;
+      }
+      assertEquals(1, holders);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

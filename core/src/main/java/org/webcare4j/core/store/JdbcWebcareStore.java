@@ -1,0 +1,164 @@
+package org.webcare4j.core.store;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.webcare4j.core.StoreException;
+import org.webcare4j.core.internal.jdbc.JdbcStore;
+
+/**
+ * The store on a relational database: an embedded H2 file by default, PostgreSQL for production
+ * and for several instances sharing one database. The schema is created and migrated on start.
+ *
+ * <pre>{@code
+ * WebcareStore store = JdbcWebcareStore.embedded(Path.of("data"));       // zero set-up
+ * WebcareStore store = JdbcWebcareStore.create(pooledPostgresDataSource);  // a cluster
+ * }</pre>
+ *
+ * <p>On PostgreSQL, instances coordinate through the database alone: outbox entries are claimed
+ * with {@code FOR UPDATE SKIP LOCKED}, each channel's outbox is drained by one instance at a time
+ * under a lease, and unique keys make inbound deduplication hold across instances. Give it a
+ * pooled data source (HikariCP, the application server's pool): it takes a connection per
+ * transaction.
+ */
+public final class JdbcWebcareStore implements WebcareStore {
+  private final JdbcStore store;
+  private final AutoCloseable onClose;
+
+  private JdbcWebcareStore(DataSource dataSource, AutoCloseable onClose) {
+    this.store = new JdbcStore(dataSource, Clock.systemUTC());
+    this.onClose = onClose;
+  }
+
+  /**
+   * Opens the store on a data source and migrates its schema.
+   *
+   * @param dataSource a pooled H2 or PostgreSQL data source; its owner closes it
+   * @return the store
+   * @throws StoreException when the database cannot be reached or migrated
+   */
+  public static JdbcWebcareStore create(DataSource dataSource) {
+    return new JdbcWebcareStore(Objects.requireNonNull(dataSource, "dataSource"), () -> { });
+  }
+
+  /**
+   * Opens (or creates) the embedded H2 database {@code webcare4j} in a directory: the zero set-up
+   * default for one instance. Needs {@code com.h2database:h2} on the class path.
+   *
+   * @param directory where the database files live; created if missing
+   * @return the store; close it to close the database
+   * @throws StoreException when the directory or database cannot be opened
+   */
+  public static JdbcWebcareStore embedded(Path directory) {
+    Objects.requireNonNull(directory, "directory");
+    try {
+      Files.createDirectories(directory);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create the database directory " + directory, e);
+    }
+    String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("webcare4j")
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+    DataSource h2 = new DriverManagerDataSource(url);
+    Connection keepOpen;
+    try {
+      keepOpen = h2.getConnection();
+    } catch (SQLException e) {
+      if ("08001".equals(e.getSQLState()) || String.valueOf(e.getMessage())
+          .contains("No suitable driver")) {
+        throw new StoreException("the embedded store needs com.h2database:h2 on the class path",
+            e);
+      }
+      throw new StoreException("cannot open the embedded database in " + directory, e);
+    }
+    // One connection stays open so the database is not closed and reopened between transactions.
+    return new JdbcWebcareStore(h2, keepOpen);
+  }
+
+  /**
+   * Returns the database the store runs on.
+   *
+   * @return {@code H2} or {@code POSTGRESQL}
+   */
+  public String dialect() {
+    return store.dialect();
+  }
+
+  @Override
+  public <T> T inTransaction(Function<StoreTransaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    return store.inTransaction(work);
+  }
+
+  @Override
+  public void close() {
+    try {
+      onClose.close();
+    } catch (Exception e) {
+      throw new StoreException("closing the store failed", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcWebcareStore{" + store.dialect() + "}";
+  }
+
+  /** A data source on {@link DriverManager}, for the embedded database only. */
+  private static final class DriverManagerDataSource implements DataSource {
+    private final String url;
+
+    DriverManagerDataSource(String url) {
+      this.url = url;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return DriverManager.getConnection(url);
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return false;
+    }
+  }
+}
