@@ -61,6 +61,7 @@ public final class TestPlatform implements AutoCloseable {
   private volatile boolean lookupSupported = true;
   private volatile Duration lateBy = Duration.ofSeconds(3);
   private volatile Quota quota;
+  private volatile Duration answerDelay = Duration.ZERO;
 
   private record Quota(int limit, Duration window, Map<Long, AtomicInteger> used) {}
 
@@ -104,6 +105,12 @@ public final class TestPlatform implements AutoCloseable {
   /** Allows {@code limit} messages per window (aligned to whole seconds), like X. */
   public TestPlatform quota(int limit, Duration window) {
     this.quota = new Quota(limit, window, new ConcurrentHashMap<>());
+    return this;
+  }
+
+  /** Delays every successful answer, as a busy platform does. */
+  public TestPlatform answerAfter(Duration delay) {
+    this.answerDelay = delay;
     return this;
   }
 
@@ -189,7 +196,8 @@ public final class TestPlatform implements AutoCloseable {
     }
     Quota q = quota;
     MockResponse.Builder ok = new MockResponse.Builder().code(200)
-        .addHeader("Content-Type", "application/json");
+        .addHeader("Content-Type", "application/json")
+        .headersDelay(answerDelay.toMillis(), TimeUnit.MILLISECONDS);
     if (q != null) {
       long windowMillis = q.window.toMillis();
       long window = now.toEpochMilli() / windowMillis;
