@@ -71,6 +71,8 @@ final class OutboxDispatcher implements AutoCloseable {
   private final String owner;
   private final Map<ChannelId, ChannelRuntime> runtimes = new ConcurrentHashMap<>();
   private final Set<ChannelId> leased = ConcurrentHashMap.newKeySet();
+  /** When each held lease should be renewed: once a third of its duration has passed. */
+  private final Map<ChannelId, Instant> renewAt = new ConcurrentHashMap<>();
   private final Map<OutboxId, CompletableFuture<OutboxEntry>> waiting = new ConcurrentHashMap<>();
   private final AtomicBoolean tickQueued = new AtomicBoolean();
   private final ScheduledExecutorService scheduler;
@@ -177,16 +179,21 @@ final class OutboxDispatcher implements AutoCloseable {
     ChannelId id = rt.channel.id();
     Instant now = clock.instant();
     boolean hadLease = leased.contains(id);
-    boolean hasLease = store.inTransaction(
-        tx -> tx.tryLease(leaseName(id), owner, now, policy.leaseDuration()));
-    if (!hasLease) {
-      if (hadLease) {
-        log.info("{}: outbox lease lost to another instance", id);
+    Instant renewal = renewAt.get(id);
+    if (!hadLease || renewal == null || !now.isBefore(renewal)) {
+      boolean hasLease = store.inTransaction(
+          tx -> tx.tryLease(leaseName(id), owner, now, policy.leaseDuration()));
+      if (!hasLease) {
+        if (hadLease) {
+          log.info("{}: outbox lease lost to another instance", id);
+        }
+        leased.remove(id);
+        renewAt.remove(id);
+        return;
       }
-      leased.remove(id);
-      return;
+      leased.add(id);
+      renewAt.put(id, now.plus(policy.leaseDuration().dividedBy(3)));
     }
-    leased.add(id);
     if (!hadLease) {
       recoverOrphans(rt);
     }

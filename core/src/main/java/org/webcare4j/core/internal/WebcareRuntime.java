@@ -92,6 +92,7 @@ public final class WebcareRuntime implements AutoCloseable {
     });
     this.pipeline = new InboundPipeline(all, ingestor, maxBodyBytes);
     this.ownHttpClient = httpClient.isPresent() ? null : new OkHttpClient.Builder()
+        .socketFactory(new NoDelaySocketFactory())
         .connectTimeout(Duration.ofSeconds(10))
         .readTimeout(Duration.ofSeconds(30))
         .writeTimeout(Duration.ofSeconds(30))

@@ -1,16 +1,12 @@
 package org.webcare4j.core.store;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.webcare4j.core.StoreException;
 import org.webcare4j.core.internal.jdbc.JdbcStore;
@@ -67,20 +63,18 @@ public final class JdbcWebcareStore implements WebcareStore {
     }
     String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("webcare4j")
         + ";DB_CLOSE_ON_EXIT=FALSE";
-    DataSource h2 = new DriverManagerDataSource(url);
+    DataSource h2 = h2Pool(url);
     Connection keepOpen;
     try {
       keepOpen = h2.getConnection();
     } catch (SQLException e) {
-      if ("08001".equals(e.getSQLState()) || String.valueOf(e.getMessage())
-          .contains("No suitable driver")) {
-        throw new StoreException("the embedded store needs com.h2database:h2 on the class path",
-            e);
-      }
       throw new StoreException("cannot open the embedded database in " + directory, e);
     }
     // One connection stays open so the database is not closed and reopened between transactions.
-    return new JdbcWebcareStore(h2, keepOpen);
+    return new JdbcWebcareStore(h2, () -> {
+      keepOpen.close();
+      h2.getClass().getMethod("dispose").invoke(h2);
+    });
   }
 
   /**
@@ -112,53 +106,16 @@ public final class JdbcWebcareStore implements WebcareStore {
     return "JdbcWebcareStore{" + store.dialect() + "}";
   }
 
-  /** A data source on {@link DriverManager}, for the embedded database only. */
-  private static final class DriverManagerDataSource implements DataSource {
-    private final String url;
-
-    DriverManagerDataSource(String url) {
-      this.url = url;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return DriverManager.getConnection(url);
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return DriverManager.getConnection(url, user, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
+  /** H2's own connection pool, found by reflection so that core does not depend on H2. */
+  private static DataSource h2Pool(String url) {
+    try {
+      Class<?> pool = Class.forName("org.h2.jdbcx.JdbcConnectionPool");
+      return (DataSource) pool.getMethod("create", String.class, String.class, String.class)
+          .invoke(null, url, "", "");
+    } catch (ClassNotFoundException e) {
+      throw new StoreException("the embedded store needs com.h2database:h2 on the class path", e);
+    } catch (ReflectiveOperationException e) {
+      throw new StoreException("cannot create the embedded database's connection pool", e);
     }
   }
 }

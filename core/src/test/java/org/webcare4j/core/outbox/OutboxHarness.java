@@ -29,7 +29,8 @@ final class OutboxHarness implements AutoCloseable {
   }
 
   static OkHttpClient fastClient() {
-    return new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(1)).build();
+    return new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(1))
+        .socketFactory(new org.webcare4j.core.internal.NoDelaySocketFactory()).build();
   }
 
   final HttpTestChannel channel;

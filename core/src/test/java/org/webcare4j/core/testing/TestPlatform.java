@@ -67,6 +67,7 @@ public final class TestPlatform implements AutoCloseable {
 
   public TestPlatform(Clock clock) throws IOException {
     this.clock = clock;
+    server.setServerSocketFactory(new NoDelayServerSockets());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {

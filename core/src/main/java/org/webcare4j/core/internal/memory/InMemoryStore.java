@@ -311,10 +311,10 @@ public final class InMemoryStore implements WebcareStore {
       });
       put(messages, m.id(), m);
       m.platformId().ifPresent(p -> put(platformMessages, key(m.channel(), p), m.id()));
-      List<MessageId> ids = new ArrayList<>(messagesByConversation.getOrDefault(
-          m.conversation(), List.of()));
+      List<MessageId> ids =
+          messagesByConversation.computeIfAbsent(m.conversation(), k -> new ArrayList<>());
       ids.add(m.id());
-      put(messagesByConversation, m.conversation(), List.copyOf(ids));
+      undo.push(() -> ids.remove(ids.size() - 1));
     }
 
     @Override
