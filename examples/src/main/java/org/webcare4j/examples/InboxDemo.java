@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,14 +20,17 @@ import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.Message;
-import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.whatsapp.WhatsAppChannel;
 
 /**
- * The inbox demo on the embedded default: a WhatsApp channel mounted in the JDK's HTTP server,
- * signed deliveries posted to it the way Meta posts them, and the resulting inbox printed.
+ * The inbox demo on the embedded default: an H2 file database, a WhatsApp channel mounted in the
+ * JDK's HTTP server, signed deliveries posted to it the way Meta posts them, and the resulting
+ * inbox printed. Run it twice: the data survives, and the second run's deliveries are recognised
+ * as duplicates.
  *
- * <p>Run with {@code mvn -q -pl examples -am compile exec:java}.
+ * <p>Run with {@code mvn -q -pl examples -am compile exec:java}; the database lives in {@code
+ * webcare4j-demo-data} unless a directory is given as the first argument.
  */
 public final class InboxDemo {
   private static final Secret APP_SECRET = Secret.of("demo-app-secret");
@@ -43,25 +47,27 @@ public final class InboxDemo {
    * @throws Exception when the embedded server cannot start
    */
   public static void main(String[] args) throws Exception {
-    run(System.out);
+    run(Path.of(args.length > 0 ? args[0] : "webcare4j-demo-data"), System.out);
   }
 
   /**
    * Runs the demo, printing to the given stream.
    *
+   * @param dataDirectory where the embedded database lives
    * @param out where to print
    * @return the number of conversations in the inbox afterwards
    * @throws Exception when the embedded server cannot start
    */
-  public static int run(PrintStream out) throws Exception {
+  public static int run(Path dataDirectory, PrintStream out) throws Exception {
     WhatsAppChannel whatsapp = WhatsAppChannel.builder(ChannelId.of("whatsapp-gemeente"))
         .phoneNumberId("106540352242922")
         .appSecret(APP_SECRET)
         .verifyToken(VERIFY_TOKEN)
         .build();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    try (Webcare webcare = Webcare.builder()
-        .store(WebcareStore.inMemory())
+    try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dataDirectory);
+        Webcare webcare = Webcare.builder()
+        .store(store)
         .channel(whatsapp)
         .listener(record -> out.println("  event " + record.sequence() + ": "
             + record.event().getClass().getSimpleName()))
@@ -70,7 +76,8 @@ public final class InboxDemo {
       server.start();
       URI hook = URI.create("http://127.0.0.1:" + server.getAddress().getPort()
           + "/webhooks/whatsapp-gemeente");
-      out.println("webcare4j inbox demo: webhooks listening on " + hook);
+      out.println("webcare4j inbox demo: webhooks listening on " + hook + ", data in "
+          + dataDirectory.toAbsolutePath());
 
       HttpClient http = HttpClient.newHttpClient();
       GraphWebhookVerifier meta = new GraphWebhookVerifier(APP_SECRET, VERIFY_TOKEN);
@@ -79,7 +86,7 @@ public final class InboxDemo {
           HttpResponse.BodyHandlers.ofString()).body();
       out.println("subscription handshake answered with challenge " + challenge);
 
-      long now = Instant.now().getEpochSecond();
+      long now = Instant.parse("2026-11-22T09:00:00Z").getEpochSecond();
       for (String payload : List.of(
           inwoner("31612345678", "Jan de Vries", "wamid.demo.1", now - 3600,
               "Goedemorgen, mijn grijze container is vanochtend niet geleegd. Hoe kan dat?"),

@@ -6,20 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class InboxDemoTest {
 
+  @TempDir
+  Path data;
+
+  private String run(int expectedConversations) throws Exception {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    int conversations = InboxDemo.run(data, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    assertEquals(expectedConversations, conversations);
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
   @Test
   void filesTheSignedDeliveriesAndRefusesTheForgedOnes() throws Exception {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    int conversations = InboxDemo.run(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-    String out = buffer.toString(StandardCharsets.UTF_8);
+    String out = run(2);
 
-    assertEquals(2, conversations);
     assertTrue(out.contains("challenge 8372"), out);
     assertEquals(3, out.split("signed by the app secret -> 200 OK", -1).length - 1, out);
     assertEquals(3, out.split("forged signature -> 403", -1).length - 1, out);
     assertTrue(out.contains("Het gaat om de Dorpsstraat"), out);
+  }
+
+  @Test
+  void keepsItsDataAcrossARestartAndSkipsRedeliveries() throws Exception {
+    String first = run(2);
+    assertEquals(3, first.split("  event ", -1).length - 1, first);
+    String second = run(2);
+    assertEquals(0, second.split("  event ", -1).length - 1, "no event dispatched twice");
+    assertTrue(second.contains("Het gaat om de Dorpsstraat"), second);
   }
 }
