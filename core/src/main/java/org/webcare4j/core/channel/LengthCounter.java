@@ -41,6 +41,16 @@ public interface LengthCounter {
     return Builtin.CODE_POINTS;
   }
 
+  /**
+   * Counts as X does, by the official twitter-text rules: weighted characters (most CJK and
+   * emoji count 2), every URL 23, after Unicode normalisation; the limit is 280.
+   *
+   * @return the counter
+   */
+  static LengthCounter xWeighted() {
+    return Builtin.X_WEIGHTED;
+  }
+
   /** The counters webcare4j core provides. */
   enum Builtin implements LengthCounter {
     /** UTF-16 code units. */
@@ -55,6 +65,14 @@ public interface LengthCounter {
       @Override
       public int count(CharSequence text) {
         return (int) Objects.requireNonNull(text, "text").codePoints().count();
+      }
+    },
+    /** X's weighted length by twitter-text. */
+    X_WEIGHTED("weighted characters (X)") {
+      @Override
+      public int count(CharSequence text) {
+        return com.twitter.twittertext.TwitterTextParser.parseTweet(
+            Objects.requireNonNull(text, "text").toString()).weightedLength;
       }
     };
 

@@ -1,0 +1,844 @@
+package org.webcare4j.core.internal.tone;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.webcare4j.core.channel.ChannelKind;
+import org.webcare4j.core.channel.ChannelLimits;
+import org.webcare4j.core.model.AgentIdentity;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.tone.AddressForm;
+import org.webcare4j.core.tone.Findings;
+import org.webcare4j.core.tone.Language;
+import org.webcare4j.core.tone.RecentReply;
+import org.webcare4j.core.tone.Severity;
+import org.webcare4j.core.tone.TextSpan;
+import org.webcare4j.core.tone.ToneContext;
+import org.webcare4j.core.tone.ToneRule;
+
+/** The checks of the webcare rulebook (TONE-RULES.md), outbound and inbound. */
+public final class BuiltinRules {
+  private static final List<ToneRule> ALL = List.of(
+      new PhraseRule("PERSONAL_OPINION", Severity.BLOCK, "opinion", "opinion-not", true),
+      new PhraseRule("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", null, true),
+      new PhraseRule("PROMISE", Severity.WARN, "promise", null, true),
+      new PhraseRule("NEGATIVE_STATEMENT", Severity.WARN, "negative", null, false),
+      new PrivacyInPublic(),
+      new AddressFormRule(),
+      new FirstPerson(),
+      new SignOff(),
+      new TripleA(),
+      new ForwardWithoutExpectation(),
+      new BareReferral(),
+      new CannedAnswer(),
+      new Length(),
+      new Shouting(),
+      new Readability(),
+      new Abusive(),
+      new PrivacySharedPublicly(),
+      new NeedsAttention());
+
+  private static final Pattern URL = Pattern.compile(
+      "(?i)\\b(?:https?://\\S+|www\\.\\S+|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:nl|com|org|eu|net|info)"
+          + "(?:/\\S*)?)");
+
+  private BuiltinRules() {}
+
+  /**
+   * Returns every built-in rule.
+   *
+   * @return the rules
+   */
+  public static List<ToneRule> all() {
+    return ALL;
+  }
+
+  /** What several rules read of one text, computed once per check. */
+  static final class Analysis {
+    private static final Object KEY = new Object();
+    final Lexicon lexicon;
+    final List<TextSpan> urls = new ArrayList<>();
+    /** Sentences carrying content: not a bare greeting or thanks, not the sign-off. */
+    final List<TextSpan> contentSentences = new ArrayList<>();
+    /** Words of the content sentences that are not part of a link. */
+    final List<TextSpan> contentWords = new ArrayList<>();
+    /** Where the sign-off starts, or the text's trimmed length when none was recognised. */
+    final int signOffStart;
+
+    private Analysis(ToneContext ctx) {
+      String text = ctx.text();
+      lexicon = Lexicon.of(ctx.language());
+      Matcher m = URL.matcher(text);
+      while (m.find()) {
+        int end = m.end();
+        while (end > m.start() && ".,!?)".indexOf(text.charAt(end - 1)) >= 0) {
+          end--;
+        }
+        urls.add(new TextSpan(m.start(), end));
+      }
+      signOffStart = SignOff.recognise(ctx).map(TextSpan::start).orElse(trimmedEnd(text));
+      PhraseMatcher attention = lexicon.get("attention");
+      for (TextSpan s : ctx.sentences()) {
+        if (s.start() >= signOffStart) {
+          continue;
+        }
+        List<TextSpan> words = wordsIn(ctx, s);
+        String sentence = s.of(text);
+        boolean greeting = words.size() <= 6 && attention.matches(sentence)
+            && !lexicon.get("action").matches(sentence);
+        if (greeting) {
+          continue;
+        }
+        contentSentences.add(s);
+        for (TextSpan w : words) {
+          if (w.start() < signOffStart && urls.stream().noneMatch(u -> u.overlaps(w))) {
+            contentWords.add(w);
+          }
+        }
+      }
+    }
+
+    static Analysis of(ToneContext ctx) {
+      return ctx.shared(KEY, () -> new Analysis(ctx));
+    }
+
+    List<TextSpan> wordsIn(ToneContext ctx, TextSpan s) {
+      List<TextSpan> out = new ArrayList<>();
+      for (TextSpan w : ctx.words()) {
+        if (w.start() >= s.start() && w.end() <= s.end()) {
+          out.add(w);
+        }
+      }
+      return out;
+    }
+  }
+
+  static int trimmedEnd(String text) {
+    int e = text.length();
+    while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+      e--;
+    }
+    return e;
+  }
+
+  static String msg(ToneContext ctx, String key, Object... args) {
+    return Messages.get(ctx.messageLanguage(), key, args);
+  }
+
+  static TextSpan whole(ToneContext ctx) {
+    return new TextSpan(0, ctx.text().length());
+  }
+
+  /** A rule with an id and a default severity. */
+  abstract static class Rule implements ToneRule {
+    private final String id;
+    private final Severity severity;
+
+    Rule(String id, Severity severity) {
+      this.id = id;
+      this.severity = severity;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public Severity defaultSeverity() {
+      return severity;
+    }
+
+    @Override
+    public String toString() {
+      return id;
+    }
+  }
+
+  /** An inbound rule. */
+  abstract static class InboundRule extends Rule {
+    InboundRule(String id, Severity severity) {
+      super(id, severity);
+    }
+
+    @Override
+    public boolean appliesTo(ChannelKind kind, Direction direction) {
+      return direction == Direction.INBOUND;
+    }
+  }
+
+  /** Phrases that must not occur, with exceptions that make a match harmless. */
+  static final class PhraseRule extends Rule {
+    private final String section;
+    private final String except;
+    private final boolean suggest;
+
+    PhraseRule(String id, Severity severity, String section, String except, boolean suggest) {
+      super(id, severity);
+      this.section = section;
+      this.except = except;
+      this.suggest = suggest;
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Lexicon lex = Lexicon.of(ctx.language());
+      List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(ctx.text());
+      for (TextSpan s : lex.get(section).find(ctx.text())) {
+        if (exceptions.stream().anyMatch(e -> e.overlaps(s))) {
+          continue;
+        }
+        if (suggest) {
+          findings.suggest(s, msg(ctx, id()), msg(ctx, id() + ".suggest"));
+        } else {
+          findings.add(s, msg(ctx, id()));
+        }
+      }
+    }
+  }
+
+  /** Personal data in a public reply, including the inwoner's own data repeated back. */
+  static final class PrivacyInPublic extends Rule {
+    PrivacyInPublic() {
+      super("PRIVACY_IN_PUBLIC", Severity.BLOCK);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      if (ctx.request().visibility() != Visibility.PUBLIC) {
+        return;
+      }
+      List<PersonalData.Item> found = PersonalData.find(ctx.text(), ctx.profile(), false);
+      for (PersonalData.Item i : found) {
+        findings.suggest(i.span(), msg(ctx, id(), msg(ctx, "kind." + i.kind())),
+            msg(ctx, id() + ".suggest"));
+      }
+      Set<String> theirs = new HashSet<>();
+      for (String t : ctx.request().inwonerTexts()) {
+        PersonalData.find(t, ctx.profile(), true).forEach(i -> theirs.add(i.value()));
+      }
+      if (theirs.isEmpty()) {
+        return;
+      }
+      for (PersonalData.Item i : PersonalData.find(ctx.text(), ctx.profile(), true)) {
+        boolean reported = found.stream().anyMatch(f -> f.span().overlaps(i.span()));
+        if (!reported && theirs.contains(i.value())) {
+          findings.suggest(i.span(), msg(ctx, id() + ".repeat", msg(ctx, "kind." + i.kind())),
+              msg(ctx, id() + ".suggest"));
+        }
+      }
+    }
+  }
+
+  /** The form of address: jij or u as the channel wants, never mixed. */
+  static final class AddressFormRule extends Rule {
+    private static final Set<String> U = Set.of("u", "uw", "uzelf", "u'");
+    private static final Set<String> JIJ = Set.of("je", "jij", "jou", "jouw", "jezelf", "jouwe");
+
+    AddressFormRule() {
+      super("ADDRESS_FORM", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      if (ctx.language() != Language.DUTCH) {
+        return;
+      }
+      List<TextSpan> u = new ArrayList<>();
+      List<TextSpan> jij = new ArrayList<>();
+      for (TextSpan w : ctx.words()) {
+        String s = w.of(ctx.text()).toLowerCase(Locale.ROOT);
+        if (U.contains(s)) {
+          u.add(w);
+        } else if (JIJ.contains(s)) {
+          jij.add(w);
+        }
+      }
+      AddressForm expected = ctx.channelTone().addressForm();
+      if (!u.isEmpty() && !jij.isEmpty()) {
+        List<TextSpan> minority = switch (expected) {
+          case U -> jij;
+          case JIJ -> u;
+          case ANY -> u.size() <= jij.size() ? u : jij;
+        };
+        for (TextSpan s : minority) {
+          findings.add(s, msg(ctx, "ADDRESS_FORM.mixed"));
+        }
+      } else if (expected == AddressForm.JIJ && !u.isEmpty()) {
+        findings.add(u.get(0), msg(ctx, "ADDRESS_FORM.expected", "je/jij"));
+      } else if (expected == AddressForm.U && !jij.isEmpty()) {
+        findings.add(jij.get(0), msg(ctx, "ADDRESS_FORM.expected", "u"));
+      }
+    }
+  }
+
+  /** On social channels: "wij" throughout and no "ik". */
+  static final class FirstPerson extends Rule {
+    private static final Set<String> WE_NL = Set.of("wij", "we", "onze", "ons");
+    private static final Set<String> I_NL = Set.of("ik", "mij", "me", "mijn", "mijzelf");
+    private static final Set<String> WE_EN = Set.of("we", "our", "us", "we'll", "we're");
+    private static final Set<String> I_EN = Set.of("i", "me", "my", "i'll", "i'm", "i've");
+
+    FirstPerson() {
+      super("FIRST_PERSON", Severity.INFO);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      if (!ctx.request().kind().isSocial() || !ctx.channelTone().personal()) {
+        return;
+      }
+      boolean dutch = ctx.language() == Language.DUTCH;
+      Set<String> we = dutch ? WE_NL : WE_EN;
+      Set<String> me = dutch ? I_NL : I_EN;
+      TextSpan firstWe = null;
+      for (TextSpan w : ctx.words()) {
+        String s = w.of(ctx.text()).toLowerCase(Locale.ROOT);
+        if (me.contains(s)) {
+          return;
+        }
+        if (firstWe == null && we.contains(s)) {
+          firstWe = w;
+        }
+      }
+      if (firstWe != null) {
+        findings.add(firstWe, msg(ctx, id()));
+      }
+    }
+  }
+
+  /** The agent's name or initials at the end, in the channel's format. */
+  static final class SignOff extends Rule {
+    private static final Pattern SIGN_OFF_LEAD = Pattern.compile(
+        "(?i)(?:\\^|-|/|~|groet(?:jes|en)?,?|met vriendelijke groet,?|vriendelijke groet,?"
+            + "|hartelijke groet,?|regards,?|kind regards,?|best,?)\\s*$");
+
+    SignOff() {
+      super("SIGN_OFF", Severity.WARN);
+    }
+
+    /** Where a sign-off with the agent's name or initials starts, if the text ends with one. */
+    static Optional<TextSpan> recognise(ToneContext ctx) {
+      Optional<AgentIdentity> agent = ctx.request().agent();
+      if (agent.isEmpty()) {
+        return Optional.empty();
+      }
+      String text = ctx.text();
+      int end = trimmedEnd(text);
+      String lower = text.substring(0, end).toLowerCase(Locale.ROOT);
+      for (String name : List.of(agent.get().firstName(), agent.get().initials())) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(n)) {
+          continue;
+        }
+        int nameStart = end - n.length();
+        if (nameStart > 0 && Character.isLetterOrDigit(lower.charAt(nameStart - 1))) {
+          continue;
+        }
+        Matcher lead = SIGN_OFF_LEAD.matcher(lower.substring(Math.max(0, nameStart - 40),
+            nameStart));
+        int start = nameStart;
+        if (lead.find()) {
+          start = Math.max(0, nameStart - 40) + lead.start();
+        } else if (nameStart > 0 && lower.charAt(nameStart - 1) != '\n'
+            && lower.charAt(nameStart - 1) != ' ') {
+          continue;
+        }
+        return Optional.of(new TextSpan(start, end));
+      }
+      return Optional.empty();
+    }
+
+    private static String normal(String s) {
+      return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      String format = ctx.channelTone().signOff();
+      Optional<AgentIdentity> agent = ctx.request().agent();
+      if (format.isBlank() || agent.isEmpty()) {
+        return;
+      }
+      String expected = ctx.channelTone().signOffFor(agent.get());
+      String text = ctx.text();
+      int end = trimmedEnd(text);
+      if (normal(text.substring(0, end)).endsWith(normal(expected))) {
+        return;
+      }
+      Optional<TextSpan> present = recognise(ctx);
+      if (present.isPresent()) {
+        findings.fix(present.get(), msg(ctx, "SIGN_OFF.format", expected), expected);
+        return;
+      }
+      String separator = expected.contains("\n") ? "\n\n" : "\n";
+      findings.fix(new TextSpan(end, text.length()), msg(ctx, "SIGN_OFF.missing"),
+          (end == 0 ? "" : separator) + expected);
+    }
+  }
+
+  /** Aandacht, Antwoord, Actie: each missing one is a finding. */
+  static final class TripleA extends Rule {
+    /** Fewer words than this, greeting and sign-off left out, is no answer. */
+    static final int MIN_ANSWER_WORDS = 8;
+
+    TripleA() {
+      super("TRIPLE_A", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Analysis a = Analysis.of(ctx);
+      String text = ctx.text();
+      boolean attention = a.lexicon.get("attention").matches(text)
+          || ctx.request().inwonerName().map(n -> mentions(ctx, n)).orElse(false);
+      if (!attention) {
+        findings.add(whole(ctx), msg(ctx, "TRIPLE_A.attention"));
+      }
+      if (a.contentWords.size() < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
+        findings.add(whole(ctx), msg(ctx, "TRIPLE_A.answer"));
+      }
+      boolean action = a.lexicon.get("action").matches(text)
+          || a.lexicon.get("when").matches(text);
+      if (!action) {
+        findings.add(whole(ctx), msg(ctx, "TRIPLE_A.action"));
+      }
+    }
+
+    private static boolean mentions(ToneContext ctx, String name) {
+      String first = name.strip().split("\\s+")[0].toLowerCase(Locale.ROOT);
+      if (first.length() < 2) {
+        return false;
+      }
+      for (TextSpan w : ctx.words()) {
+        if (w.of(ctx.text()).toLowerCase(Locale.ROOT).equals(first)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Passed on, but not said when and how the inwoner hears back. */
+  static final class ForwardWithoutExpectation extends Rule {
+    ForwardWithoutExpectation() {
+      super("FORWARD_WITHOUT_EXPECTATION", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Lexicon lex = Lexicon.of(ctx.language());
+      List<TextSpan> harmless = lex.get("forward-not").find(ctx.text());
+      List<TextSpan> forward = lex.get("forward").find(ctx.text()).stream()
+          .filter(f -> harmless.stream().noneMatch(h -> h.overlaps(f))).toList();
+      if (forward.isEmpty()) {
+        return;
+      }
+      boolean when = lex.get("when").matches(ctx.text());
+      boolean how = lex.get("how").matches(ctx.text());
+      if (when && how) {
+        return;
+      }
+      String missing = msg(ctx, id() + (!when && !how ? ".both" : !when ? ".when" : ".how"));
+      findings.suggest(forward.get(0), msg(ctx, id(), missing), msg(ctx, id() + ".suggest"));
+    }
+  }
+
+  /** Nothing but a link or "kijk op ...". */
+  static final class BareReferral extends Rule {
+    BareReferral() {
+      super("BARE_REFERRAL", Severity.WARN);
+    }
+
+    static boolean isBare(ToneContext ctx, Analysis a) {
+      List<TextSpan> referral = a.lexicon.get("referral").find(ctx.text());
+      if (a.urls.isEmpty() && referral.isEmpty()) {
+        return false;
+      }
+      int remaining = 0;
+      for (TextSpan w : a.contentWords) {
+        if (referral.stream().noneMatch(r -> r.overlaps(w))) {
+          remaining++;
+        }
+      }
+      return remaining <= 4;
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Analysis a = Analysis.of(ctx);
+      if (isBare(ctx, a)) {
+        findings.add(whole(ctx), msg(ctx, id()));
+      }
+    }
+  }
+
+  /** The same reply, or nearly, to several other conversations recently. */
+  static final class CannedAnswer extends Rule {
+    private static final Cache<String, long[]> SHINGLES =
+        Caffeine.newBuilder().maximumSize(20_000).build();
+
+    CannedAnswer() {
+      super("CANNED_ANSWER", Severity.WARN);
+    }
+
+    static long[] shingles(String text) {
+      String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+      List<String> w = new ArrayList<>(words.length);
+      for (String s : words) {
+        if (!s.isEmpty()) {
+          w.add(s);
+        }
+      }
+      if (w.size() < 2) {
+        return w.isEmpty() ? new long[0] : new long[] {hash(w.get(0), "")};
+      }
+      long[] out = new long[w.size() - 1];
+      for (int i = 0; i + 1 < w.size(); i++) {
+        out[i] = hash(w.get(i), w.get(i + 1));
+      }
+      Arrays.sort(out);
+      return Arrays.stream(out).distinct().toArray();
+    }
+
+    private static long hash(String a, String b) {
+      long h = 1125899906842597L;
+      for (int i = 0; i < a.length(); i++) {
+        h = 31 * h + a.charAt(i);
+      }
+      h = 31 * h + ' ';
+      for (int i = 0; i < b.length(); i++) {
+        h = 31 * h + b.charAt(i);
+      }
+      return h ^ (h >>> 29);
+    }
+
+    static double jaccard(long[] a, long[] b) {
+      if (a.length == 0 || b.length == 0) {
+        return 0;
+      }
+      int i = 0;
+      int j = 0;
+      int common = 0;
+      while (i < a.length && j < b.length) {
+        if (a[i] == b[j]) {
+          common++;
+          i++;
+          j++;
+        } else if (a[i] < b[j]) {
+          i++;
+        } else {
+          j++;
+        }
+      }
+      return (double) common / (a.length + b.length - common);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      List<RecentReply> recent = ctx.request().recentReplies();
+      if (recent.isEmpty()) {
+        return;
+      }
+      long[] mine = shingles(ctx.text());
+      if (mine.length < 5) {
+        return; // "Graag gedaan!" is not a canned answer
+      }
+      Instant since = ctx.request().at().minus(ctx.profile().cannedWindow());
+      Optional<ConversationId> own = ctx.request().conversation();
+      Set<ConversationId> similar = new HashSet<>();
+      for (RecentReply r : recent) {
+        if (r.sentAt().isBefore(since) || own.map(r.conversation()::equals).orElse(false)
+            || similar.contains(r.conversation())) {
+          continue;
+        }
+        long[] theirs = SHINGLES.get(r.text(), CannedAnswer::shingles);
+        if (jaccard(mine, theirs) >= ctx.profile().cannedSimilarity()) {
+          similar.add(r.conversation());
+        }
+      }
+      if (similar.size() >= ctx.profile().cannedMinConversations()) {
+        findings.add(whole(ctx), msg(ctx, id(), similar.size()));
+      }
+    }
+  }
+
+  /** Longer than the channel allows, counted the platform's way. */
+  static final class Length extends Rule {
+    Length() {
+      super("LENGTH", Severity.BLOCK);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Optional<ChannelLimits> limits = ctx.request().limits();
+      if (limits.isEmpty()) {
+        return;
+      }
+      ChannelLimits l = limits.get();
+      String text = ctx.text();
+      int count = l.lengthCounter().count(text);
+      if (count <= l.maxTextLength()) {
+        return;
+      }
+      // The shortest prefix over the limit marks where the excess starts.
+      int lo = 0;
+      int hi = text.length();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (mid > 0 && Character.isLowSurrogate(text.charAt(mid))) {
+          mid++;
+          if (mid >= hi) {
+            break;
+          }
+        }
+        if (l.lengthCounter().count(text.substring(0, mid)) > l.maxTextLength()) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      int from = Math.max(0, Math.min(hi, text.length()) - 1);
+      if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
+        from--;
+      }
+      findings.add(new TextSpan(from, text.length()), msg(ctx, id(), count, l.maxTextLength(),
+          l.lengthCounter().description()));
+    }
+  }
+
+  /** Capitals, "!!" and rows of emoji. */
+  static final class Shouting extends Rule {
+    static final Set<String> ACRONYMS = Set.of("WOZ", "BSN", "GGD", "UWV", "AOW", "WMO", "OZB",
+        "KCC", "RIVM", "AVG", "BRP", "IND", "CJIB", "RDW", "KVK", "NS", "OV", "ID", "GBA", "WW",
+        "ZZP", "BTW", "CAK", "SVB", "DUO", "APV", "OM", "NL", "EU", "PDF", "URL", "FAQ", "OK",
+        "BV", "NV", "VVE", "ICT", "CBR", "ANWB", "GFT", "PMD", "KCA", "ANBI", "IBAN", "SMS", "TV",
+        "GPS", "CV", "BSO", "VVV", "LHBTI", "AZC", "COA", "NVWA", "DM", "PS", "WIFI", "HTML",
+        "ABNA", "INGB", "RABO", "BGS", "KNMI", "NOS", "RTV", "VNG", "MKB", "ODA", "II", "III",
+        "IV", "AED", "EHBO", "GGZ", "WLZ", "PGB", "WSNP", "CAO", "UK", "USA", "CO2", "LED", "NB");
+    private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|[!?]{3,}");
+
+    Shouting() {
+      super("SHOUTING", Severity.INFO);
+    }
+
+    static boolean caps(String w) {
+      int letters = 0;
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (Character.isDigit(c)) {
+          return false; // a code such as NL86 or 3521AB, not a word
+        }
+        if (Character.isLetter(c)) {
+          if (!Character.isUpperCase(c)) {
+            return false;
+          }
+          letters++;
+        }
+      }
+      return letters >= 2;
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      String text = ctx.text();
+      List<TextSpan> words = ctx.words();
+      for (int i = 0; i < words.size(); i++) {
+        String w = words.get(i).of(text);
+        if (!caps(w)) {
+          continue;
+        }
+        boolean known = ACRONYMS.contains(w.replaceAll("[^\\p{L}\\p{N}]", ""))
+            || (i > 0 && hasDigit(words.get(i - 1).of(text)))
+            || (i + 1 < words.size() && hasDigit(words.get(i + 1).of(text)));
+        boolean neighbour = (i > 0 && caps(words.get(i - 1).of(text)))
+            || (i + 1 < words.size() && caps(words.get(i + 1).of(text)));
+        if ((!known && w.length() >= 4) || (!known && neighbour)) {
+          findings.add(words.get(i), msg(ctx, "SHOUTING.caps"));
+        }
+      }
+      Matcher m = EXCLAMATIONS.matcher(text);
+      while (m.find()) {
+        findings.add(new TextSpan(m.start(), m.end()), msg(ctx, "SHOUTING.exclamation"));
+      }
+      emoji(ctx, findings);
+    }
+
+    private static boolean hasDigit(String w) {
+      return w.chars().anyMatch(Character::isDigit);
+    }
+
+    private static boolean isEmoji(int cp) {
+      return (cp >= 0x1F300 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF)
+          || (cp >= 0x1F000 && cp <= 0x1F2FF);
+    }
+
+    private static boolean isJoiner(int cp) {
+      return cp == 0x200D || cp == 0xFE0F || (cp >= 0x1F3FB && cp <= 0x1F3FF);
+    }
+
+    private static void emoji(ToneContext ctx, Findings findings) {
+      String text = ctx.text();
+      int runStart = -1;
+      int count = 0;
+      int i = 0;
+      while (i <= text.length()) {
+        int cp = i < text.length() ? text.codePointAt(i) : -1;
+        int len = cp < 0 ? 1 : Character.charCount(cp);
+        if (cp >= 0 && isJoiner(cp) && runStart >= 0) {
+          i += len;
+          continue;
+        }
+        if (cp >= 0 && isEmoji(cp) && !(cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+          if (runStart < 0) {
+            runStart = i;
+            count = 0;
+          }
+          count++;
+        } else if (cp == ' ' && runStart >= 0 && i + 1 < text.length()
+            && isEmoji(text.codePointAt(i + 1))) {
+          // "🎉 🎉 🎉" is a row as well
+        } else {
+          if (runStart >= 0 && count >= 3) {
+            findings.add(new TextSpan(runStart, i), msg(ctx, "SHOUTING.emoji"));
+          }
+          runStart = -1;
+        }
+        i += len;
+      }
+    }
+  }
+
+  /** Long sentences and a low reading ease. */
+  static final class Readability extends Rule {
+    Readability() {
+      super("READABILITY", Severity.INFO);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      Analysis a = Analysis.of(ctx);
+      String text = ctx.text();
+      int max = ctx.profile().maxSentenceWords();
+      List<String> words = new ArrayList<>();
+      int sentences = 0;
+      for (TextSpan s : a.contentSentences) {
+        List<TextSpan> sw = a.wordsIn(ctx, s).stream()
+            .filter(w -> a.urls.stream().noneMatch(u -> u.overlaps(w)))
+            .toList();
+        if (sw.size() > max) {
+          findings.add(s, msg(ctx, "READABILITY.sentence", sw.size(), max));
+        }
+        sentences++;
+        for (TextSpan w : sw) {
+          String t = w.of(text);
+          if (t.chars().anyMatch(Character::isLetter)) {
+            words.add(t);
+          }
+        }
+      }
+      if (words.size() >= 30) {
+        double ease = org.webcare4j.core.internal.tone.Readability.readingEase(words, sentences,
+            ctx.language());
+        if (ease < ctx.profile().minReadingEase()) {
+          findings.add(whole(ctx), msg(ctx, "READABILITY.score",
+              String.format(Locale.ROOT, "%.0f", ease),
+              String.format(Locale.ROOT, "%.0f", ctx.profile().minReadingEase())));
+        }
+      }
+    }
+  }
+
+  /** Cursing, insults and threats in what an inwoner sent. */
+  static final class Abusive extends InboundRule {
+    private static final Pattern PLACE = Pattern.compile(
+        "\\p{Lu}\\p{L}*(straat|weg|laan|plein|dijk|steeg|gracht|kade|hof|pad|singel|dreef|veld"
+            + "|park|berg|dam|erf|kamp|hoven|oven|koven|broek|dorp|huizen)");
+
+    Abusive() {
+      super("ABUSIVE", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      String text = ctx.text();
+      List<TextSpan> found = new ArrayList<>();
+      for (Language l : Language.values()) {
+        found.addAll(Lexicon.of(l).get("abusive").find(text));
+      }
+      List<String> prefixes = new ArrayList<>(Lexicon.of(Language.DUTCH).phrases("abusive-prefix"));
+      for (TextSpan w : ctx.words()) {
+        String word = w.of(text);
+        String lower = word.toLowerCase(Locale.ROOT);
+        for (String p : prefixes) {
+          if (lower.startsWith(p) && lower.length() >= p.length() + 3
+              && !PLACE.matcher(word).matches()) {
+            found.add(w);
+            break;
+          }
+        }
+      }
+      found.sort((x, y) -> Integer.compare(x.start(), y.start()));
+      TextSpan last = null;
+      for (TextSpan s : found) {
+        if (last == null || !last.overlaps(s)) {
+          findings.add(s, msg(ctx, id()));
+          last = s;
+        }
+      }
+    }
+  }
+
+  /** Personal data in a public comment. */
+  static final class PrivacySharedPublicly extends InboundRule {
+    PrivacySharedPublicly() {
+      super("PRIVACY_SHARED_PUBLICLY", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      if (ctx.request().visibility() != Visibility.PUBLIC) {
+        return;
+      }
+      for (PersonalData.Item i : PersonalData.find(ctx.text(), ctx.profile(), false)) {
+        findings.add(i.span(), msg(ctx, id(), msg(ctx, "kind." + i.kind())));
+      }
+    }
+  }
+
+  /** Urgency, crisis, or strongly negative. */
+  static final class NeedsAttention extends InboundRule {
+    NeedsAttention() {
+      super("NEEDS_ATTENTION", Severity.WARN);
+    }
+
+    @Override
+    public void check(ToneContext ctx, Findings findings) {
+      String text = ctx.text();
+      List<TextSpan> urgent = new ArrayList<>();
+      List<TextSpan> negative = new ArrayList<>();
+      for (Language l : Language.values()) {
+        urgent.addAll(Lexicon.of(l).get("urgent").find(text));
+        negative.addAll(Lexicon.of(l).get("strong-negative").find(text));
+      }
+      long shouted = ctx.words().stream().filter(w -> Shouting.caps(w.of(text))
+          && !Shouting.ACRONYMS.contains(w.of(text))).count();
+      if (!urgent.isEmpty()) {
+        findings.add(urgent.get(0), msg(ctx, id()));
+      } else if (negative.size() >= 2 || (negative.size() == 1 && shouted >= 2)) {
+        findings.add(negative.get(0), msg(ctx, id()));
+      }
+    }
+  }
+}

@@ -1,0 +1,259 @@
+package org.webcare4j.core.internal.tone;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iban4j.IbanUtil;
+import org.webcare4j.core.tone.TextSpan;
+import org.webcare4j.core.tone.ToneProfile;
+
+/**
+ * Finds personal data in running text: BSN (elfproef), IBAN (mod 97, by iban4j), phone numbers
+ * (libphonenumber), e-mail addresses, postcode with house number, and dates of birth.
+ */
+public final class PersonalData {
+
+  /** What kind of personal data. */
+  public enum Kind {
+    BSN, IBAN, PHONE, EMAIL, ADDRESS, DATE_OF_BIRTH
+  }
+
+  /**
+   * One piece of personal data.
+   *
+   * @param kind the kind
+   * @param span where
+   * @param value a normalised form, to compare occurrences in different texts
+   */
+  public record Item(Kind kind, TextSpan span, String value) {}
+
+  private static final String B = "(?<![\\p{L}\\p{N}])";
+  private static final String A = "(?![\\p{L}\\p{N}])";
+  private static final Pattern BSN_CANDIDATE = Pattern.compile(
+      "(?<![\\p{L}\\p{N}.,\\-/+])(\\d{9}|\\d{8}|\\d{4}[. ]\\d{2}[. ]\\d{3}|\\d{3}[. ]\\d{3}[. ]\\d{3})"
+          + "(?![\\p{L}\\p{N}]|[.,\\-/]\\d)");
+  private static final Pattern BSN_CONTEXT = Pattern.compile(
+      "bsn|burger ?service ?nummer|sofi-? ?nummer|citizen service number|\\bbsn-nummer",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern OTHER_NUMBER_CONTEXT = Pattern.compile(
+      "(?<![\\p{L}])(zaak\\p{L}*|order\\p{L}*|kenmerk|referentie\\p{L}*|dossier\\p{L}*"
+          + "|factuur\\p{L}*|klantnummer|ticket\\p{L}*|melding\\p{L}*|aanslag\\p{L}*|kvk\\p{L}*"
+          + "|vergunning\\p{L}*|bestel\\p{L}*|pakket\\p{L}*|track\\p{L}*|reference|case|invoice"
+          + "|account|tel|telefoon\\p{L}*|bel|postbus|nr)(?![\\p{L}])",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern IBAN_START = Pattern.compile(B + "[A-Za-z]{2}\\d{2}(?=[ ]?[A-Za-z0-9])");
+  private static final Pattern EMAIL = Pattern.compile(
+      B + "[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,})" + A);
+  private static final Pattern POSTCODE = Pattern.compile(
+      B + "[1-9]\\d{3} ?(?!SA|SD|SS|sa|sd|ss)(?:[A-Z]{2}|[a-z]{2})" + A);
+  private static final Pattern NUMBER_AFTER = Pattern.compile(
+      "^\\s*,?\\s*(?:nr\\.?\\s*|huisnummer\\s*)?\\d{1,5}(?:\\s?-?[a-zA-Z](?![\\p{L}]))?(?!\\p{N})");
+  private static final Pattern NUMBER_BEFORE = Pattern.compile(
+      "\\p{L}{2,}\\s+\\d{1,5}(?:\\s?-?[a-zA-Z])?\\s*,?\\s*$");
+  private static final String MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus"
+      + "|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+      + "|january|february|march|may|june|july|august|october|mar|oct";
+  private static final Pattern DATE = Pattern.compile(
+      B + "(?:(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})|(\\d{1,2})\\s+(" + MONTHS + ")\\.?\\s+(\\d{4}))"
+          + A, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern BIRTH_CONTEXT = Pattern.compile(
+      "geboren|geboortedatum|geb\\.|\\bgeb\\b|verjaardag|born|birth|\\bdob\\b|jarig",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern NOT_BIRTH_CONTEXT = Pattern.compile(
+      "(sinds|vanaf|per|tot|van|op|in|sinds de|since|from|until|as of|on)\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Set<String> ROLE_MAILBOXES = Set.of("info", "contact", "webcare",
+      "klantcontact", "gemeente", "post", "noreply", "no-reply", "servicedesk", "helpdesk",
+      "privacy", "belastingen", "vergunningen", "support", "service", "secretariaat", "kcc",
+      "communicatie", "pers", "redactie");
+  private static final Set<PhoneNumberType> NOT_PERSONAL = EnumSet.of(PhoneNumberType.TOLL_FREE,
+      PhoneNumberType.PREMIUM_RATE, PhoneNumberType.SHARED_COST, PhoneNumberType.UAN,
+      PhoneNumberType.VOICEMAIL);
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  private PersonalData() {}
+
+  /**
+   * Tells whether nine digits (or eight, with a leading zero added) pass the elfproef.
+   *
+   * @param digits eight or nine digits
+   * @return true for a well-formed BSN
+   */
+  public static boolean elfproef(String digits) {
+    String d = digits.length() == 8 ? "0" + digits : digits;
+    if (d.length() != 9 || d.equals("000000000")) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 8; i++) {
+      sum += (d.charAt(i) - '0') * (9 - i);
+    }
+    sum -= d.charAt(8) - '0';
+    return sum % 11 == 0;
+  }
+
+  /**
+   * Finds personal data.
+   *
+   * @param text the text
+   * @param profile the profile, for the organisation's own numbers and addresses
+   * @param lenient whether to take every elfproef number as a BSN, context or not (for texts
+   *     an inwoner wrote, whose data a reply must not repeat)
+   * @return what was found, in order, without overlaps
+   */
+  public static List<Item> find(String text, ToneProfile profile, boolean lenient) {
+    List<Item> found = new ArrayList<>();
+    bsns(text, lenient, found);
+    ibans(text, profile, found);
+    emails(text, profile, found);
+    postcodes(text, found);
+    dates(text, found);
+    phones(text, profile, found);
+    found.sort(Comparator.comparingInt((Item i) -> i.span().start()));
+    List<Item> out = new ArrayList<>(found.size());
+    for (Item i : found) {
+      if (out.isEmpty() || !out.get(out.size() - 1).span().overlaps(i.span())) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  private static String before(String text, int at, int chars) {
+    return text.substring(Math.max(0, at - chars), at);
+  }
+
+  private static void bsns(String text, boolean lenient, List<Item> out) {
+    Matcher m = BSN_CANDIDATE.matcher(text);
+    while (m.find()) {
+      String digits = m.group(1).replaceAll("\\D", "");
+      if (!elfproef(digits)) {
+        continue;
+      }
+      String around = before(text, m.start(), 40)
+          + text.substring(m.end(), Math.min(text.length(), m.end() + 15));
+      boolean context = BSN_CONTEXT.matcher(around).find();
+      boolean otherReading = OTHER_NUMBER_CONTEXT.matcher(before(text, m.start(), 30)).find();
+      boolean bsn = context || lenient || (digits.length() == 9 && !otherReading);
+      if (bsn) {
+        String value = digits.length() == 8 ? "0" + digits : digits;
+        out.add(new Item(Kind.BSN, new TextSpan(m.start(), m.end()), value));
+      }
+    }
+  }
+
+  private static void ibans(String text, ToneProfile profile, List<Item> out) {
+    Matcher m = IBAN_START.matcher(text);
+    while (m.find()) {
+      // Grow the candidate token by token (IBANs are written in groups of four) and keep the
+      // longest prefix that validates.
+      StringBuilder compact = new StringBuilder(m.group().toUpperCase(Locale.ROOT));
+      int end = m.end();
+      int bestEnd = -1;
+      String best = null;
+      int i = m.end();
+      while (i < text.length() && compact.length() < 34) {
+        char c = text.charAt(i);
+        if (c == ' ' && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        if (!Character.isLetterOrDigit(c) || c > 127) {
+          break;
+        }
+        compact.append(Character.toUpperCase(c));
+        i++;
+        end = i;
+        boolean boundary = i == text.length() || !Character.isLetterOrDigit(text.charAt(i));
+        if (boundary && compact.length() >= 15 && IbanUtil.isValid(compact.toString())) {
+          bestEnd = end;
+          best = compact.toString();
+        }
+      }
+      if (best != null && !profile.organisationIbans().contains(best)) {
+        out.add(new Item(Kind.IBAN, new TextSpan(m.start(), bestEnd), best));
+      }
+    }
+  }
+
+  private static void emails(String text, ToneProfile profile, List<Item> out) {
+    Matcher m = EMAIL.matcher(text);
+    while (m.find()) {
+      String address = m.group().toLowerCase(Locale.ROOT);
+      String local = address.substring(0, address.indexOf('@'));
+      String domain = m.group(1).toLowerCase(Locale.ROOT);
+      boolean own = profile.organisationDomains().stream()
+          .anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
+      if (!own && !ROLE_MAILBOXES.contains(local)) {
+        out.add(new Item(Kind.EMAIL, new TextSpan(m.start(), m.end()), address));
+      }
+    }
+  }
+
+  private static void postcodes(String text, List<Item> out) {
+    Matcher m = POSTCODE.matcher(text);
+    while (m.find()) {
+      Matcher after = NUMBER_AFTER.matcher(text.substring(m.end(),
+          Math.min(text.length(), m.end() + 20)));
+      Matcher beforeNumber = NUMBER_BEFORE.matcher(before(text, m.start(), 60));
+      int start = m.start();
+      int end = m.end();
+      if (after.find()) {
+        end = m.end() + after.end();
+      } else if (beforeNumber.find()) {
+        start = m.start() - (Math.min(m.start(), 60) - beforeNumber.start());
+      } else {
+        continue;
+      }
+      String value = m.group().replace(" ", "").toUpperCase(Locale.ROOT);
+      out.add(new Item(Kind.ADDRESS, new TextSpan(start, end), value));
+    }
+  }
+
+  private static void dates(String text, List<Item> out) {
+    Matcher m = DATE.matcher(text);
+    int thisYear = Year.now().getValue();
+    while (m.find()) {
+      int year = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(6));
+      String before = before(text, m.start(), 40);
+      boolean context = BIRTH_CONTEXT.matcher(before).find();
+      boolean plausibleAge = year >= thisYear - 110 && year <= thisYear - 12;
+      boolean otherReading = NOT_BIRTH_CONTEXT.matcher(before).find();
+      if (context || (plausibleAge && !otherReading)) {
+        out.add(new Item(Kind.DATE_OF_BIRTH, new TextSpan(m.start(), m.end()),
+            m.group().toLowerCase(Locale.ROOT)));
+      }
+    }
+  }
+
+  private static void phones(String text, ToneProfile profile, List<Item> out) {
+    for (PhoneNumberMatch match :
+        PHONES.findNumbers(text, "NL", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+      String raw = match.rawString();
+      char first = raw.charAt(0);
+      if (first != '0' && first != '+' && first != '(') {
+        continue; // Dutch numbers are written with 0 or +31; bare digits are something else
+      }
+      if (NOT_PERSONAL.contains(PHONES.getNumberType(match.number()))) {
+        continue;
+      }
+      String national = String.valueOf(match.number().getNationalNumber());
+      String digits = raw.replaceAll("\\D", "");
+      boolean own = profile.organisationPhoneNumbers().stream()
+          .anyMatch(o -> o.equals(digits) || o.endsWith(national));
+      if (!own) {
+        String value = "+" + match.number().getCountryCode() + national;
+        out.add(new Item(Kind.PHONE, new TextSpan(match.start(), match.end()), value));
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package org.webcare4j.core.tone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.webcare4j.core.channel.ChannelKind;
+import org.webcare4j.core.channel.ChannelLimits;
+import org.webcare4j.core.channel.LengthCounter;
+import org.webcare4j.core.model.AgentIdentity;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.Visibility;
+
+/** The labelled test corpus in {@code src/test/resources/tone}. */
+final class ToneCorpus {
+  static final AgentIdentity SANNE = new AgentIdentity("sanne.vos", "Sanne", "SV");
+  static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+  static final ToneProfile PROFILE = ToneProfile.dutchMunicipality().toBuilder()
+      .organisationIban("NL86 INGB 0002 4455 88")
+      .build();
+
+  /** One labelled text. */
+  record Case(String id, ToneRequest request, Set<String> expected) {
+    @Override
+    public String toString() {
+      return id;
+    }
+  }
+
+  private ToneCorpus() {}
+
+  static ChannelLimits limits(ChannelKind kind) {
+    return switch (kind) {
+      case X -> ChannelLimits.of(280, LengthCounter.xWeighted());
+      case WHATSAPP -> ChannelLimits.of(4096, LengthCounter.utf16());
+      case INSTAGRAM -> ChannelLimits.of(2200, LengthCounter.utf16());
+      case LINKEDIN -> ChannelLimits.of(1250, LengthCounter.utf16());
+      default -> ChannelLimits.of(8000, LengthCounter.utf16());
+    };
+  }
+
+  static List<Case> replies() {
+    return read("/tone/replies.yaml", true);
+  }
+
+  static List<Case> inbound() {
+    return read("/tone/inbound.yaml", false);
+  }
+
+  private static List<Case> read(String resource, boolean reply) {
+    JsonNode root;
+    try (InputStream in = ToneCorpus.class.getResourceAsStream(resource)) {
+      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    List<Case> out = new ArrayList<>();
+    for (JsonNode c : root) {
+      ChannelKind kind = ChannelKind.valueOf(c.get("channel").asText());
+      Visibility visibility = Visibility.valueOf(c.get("visibility").asText());
+      String text = c.get("text").asText().strip();
+      ToneRequest.Builder b = reply
+          ? ToneRequest.reply(text, kind, visibility).agent(SANNE).limits(limits(kind))
+          : ToneRequest.inbound(text, kind, visibility);
+      b.at(NOW).conversation(ConversationId.of("c-" + c.get("id").asText()));
+      if (c.has("inwoner")) {
+        b.inwonerName(c.get("inwoner").asText());
+      }
+      List<String> theirs = new ArrayList<>();
+      c.path("inwonerTexts").forEach(t -> theirs.add(t.asText()));
+      b.inwonerTexts(theirs);
+      List<RecentReply> recent = new ArrayList<>();
+      c.path("recent").forEach(r -> recent.add(new RecentReply(
+          ConversationId.of(r.get("conversation").asText()), r.get("text").asText(),
+          NOW.minus(Duration.ofDays(1)))));
+      b.recentReplies(recent);
+      Set<String> expected = new LinkedHashSet<>();
+      c.get("expect").forEach(e -> expected.add(e.asText()));
+      out.add(new Case(c.get("id").asText(), b.build(), expected));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,110 @@
+package org.webcare4j.core.tone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the labelled corpus (67 replies, 30 inbound messages, our own writing) and reports
+ * precision and recall per rule. The labels are complete: a rule a case does not list must not
+ * fire on it.
+ */
+class ToneCorpusTest {
+  private final ToneChecker checker = ToneChecker.of(ToneCorpus.PROFILE);
+
+  /** Counts per rule. */
+  private static final class Score {
+    int truePositives;
+    int falsePositives;
+    int falseNegatives;
+
+    double precision() {
+      return truePositives + falsePositives == 0 ? 1
+          : (double) truePositives / (truePositives + falsePositives);
+    }
+
+    double recall() {
+      return truePositives + falseNegatives == 0 ? 1
+          : (double) truePositives / (truePositives + falseNegatives);
+    }
+  }
+
+  private Map<String, Score> score(List<ToneCorpus.Case> cases, List<String> mismatches) {
+    Map<String, Score> scores = new TreeMap<>();
+    for (ToneCorpus.Case c : cases) {
+      ToneReport report = checker.check(c.request());
+      Set<String> fired = report.findings().stream().map(Finding::rule)
+          .collect(Collectors.toSet());
+      for (String rule : fired) {
+        Score s = scores.computeIfAbsent(rule, k -> new Score());
+        if (c.expected().contains(rule)) {
+          s.truePositives++;
+        } else {
+          s.falsePositives++;
+          mismatches.add(c.id() + ": unexpected " + rule + " " + report.findings(rule).stream()
+              .map(f -> "'" + f.span().of(report.text()) + "'").toList());
+        }
+      }
+      for (String rule : c.expected()) {
+        if (!fired.contains(rule)) {
+          scores.computeIfAbsent(rule, k -> new Score()).falseNegatives++;
+          mismatches.add(c.id() + ": missed " + rule);
+        }
+      }
+    }
+    return scores;
+  }
+
+  private static String table(String title, Map<String, Score> scores) {
+    StringBuilder out = new StringBuilder(title).append('\n');
+    out.append(String.format(Locale.ROOT, "%-28s %4s %4s %4s %9s %6s%n", "rule", "tp", "fp",
+        "fn", "precision", "recall"));
+    scores.forEach((rule, s) -> out.append(String.format(Locale.ROOT,
+        "%-28s %4d %4d %4d %9.2f %6.2f%n", rule, s.truePositives, s.falsePositives,
+        s.falseNegatives, s.precision(), s.recall())));
+    return out.toString();
+  }
+
+  @Test
+  void corpusIsLargeEnough() {
+    assertTrue(ToneCorpus.replies().size() >= 60, "at least 60 replies");
+    assertTrue(ToneCorpus.inbound().size() >= 30, "at least 30 inbound messages");
+  }
+
+  @Test
+  void repliesMeetTheirLabels() {
+    List<String> mismatches = new ArrayList<>();
+    Map<String, Score> scores = score(ToneCorpus.replies(), mismatches);
+    System.out.print(table("replies", scores));
+    mismatches.forEach(m -> System.out.println("  " + m));
+    assertEquals(List.of(), mismatches);
+  }
+
+  @Test
+  void inboundMessagesMeetTheirLabels() {
+    List<String> mismatches = new ArrayList<>();
+    Map<String, Score> scores = score(ToneCorpus.inbound(), mismatches);
+    System.out.print(table("inbound", scores));
+    mismatches.forEach(m -> System.out.println("  " + m));
+    assertEquals(List.of(), mismatches);
+  }
+
+  @Test
+  void goodRepliesRaiseNoBlockAndNoWarning() {
+    for (ToneCorpus.Case c : ToneCorpus.replies()) {
+      if (c.id().startsWith("good-")) {
+        ToneReport r = checker.check(c.request());
+        assertEquals(List.of(), r.atLeast(Severity.WARN), c.id());
+        assertTrue(r.sendable(), c.id());
+      }
+    }
+  }
+}
