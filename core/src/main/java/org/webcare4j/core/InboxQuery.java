@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.ConversationState;
+import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.Visibility;
 
 /**
@@ -19,6 +20,8 @@ import org.webcare4j.core.model.Visibility;
  * @param assignee only threads assigned to this agent, if set
  * @param unassigned only threads without an assignee
  * @param label only threads carrying this label, if set
+ * @param flag only threads where the tone engine raised this flag on an inwoner's message, if
+ *     set
  * @param text only threads whose messages, subject or participants' names contain this text,
  *     ignoring case, if set
  * @param limit the page size, 1 to 500
@@ -31,6 +34,7 @@ public record InboxQuery(
     Optional<String> assignee,
     boolean unassigned,
     Optional<String> label,
+    Optional<MessageFlag> flag,
     Optional<String> text,
     int limit,
     Optional<String> cursor) {
@@ -47,6 +51,7 @@ public record InboxQuery(
     Objects.requireNonNull(visibility, "visibility");
     Objects.requireNonNull(assignee, "assignee");
     Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(flag, "flag");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(cursor, "cursor");
     if (limit < 1 || limit > MAX_LIMIT) {
@@ -83,7 +88,7 @@ public record InboxQuery(
    */
   public InboxQuery after(String cursor) {
     return new InboxQuery(
-        channels, states, visibility, assignee, unassigned, label, text, limit,
+        channels, states, visibility, assignee, unassigned, label, flag, text, limit,
         Optional.of(cursor));
   }
 
@@ -95,6 +100,7 @@ public record InboxQuery(
     private String assignee;
     private boolean unassigned;
     private String label;
+    private MessageFlag flag;
     private String text;
     private int limit = DEFAULT_LIMIT;
     private String cursor;
@@ -200,6 +206,18 @@ public record InboxQuery(
     }
 
     /**
+     * Lists only threads where the tone engine raised a flag on an inwoner's message, such as
+     * {@code ABUSIVE} to review cursing or {@code NEEDS_ATTENTION} to triage.
+     *
+     * @param flag the flag
+     * @return this builder
+     */
+    public Builder flag(MessageFlag flag) {
+      this.flag = Objects.requireNonNull(flag, "flag");
+      return this;
+    }
+
+    /**
      * Builds the query.
      *
      * @return the query
@@ -212,6 +230,7 @@ public record InboxQuery(
           Optional.ofNullable(assignee),
           unassigned,
           Optional.ofNullable(label),
+          Optional.ofNullable(flag),
           Optional.ofNullable(text),
           limit,
           Optional.ofNullable(cursor));

@@ -14,9 +14,14 @@ import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.event.WebcareListener;
 import org.webcare4j.core.internal.WebcareRuntime;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.tone.ToneChecker;
+import org.webcare4j.core.tone.ToneProfile;
+import org.webcare4j.core.tone.ToneRule;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.Webhooks;
 
@@ -53,7 +58,8 @@ public final class Webcare implements AutoCloseable {
     this.runtime = new WebcareRuntime(store, channels, b.endpoints, b.listeners, clock,
         Optional.ofNullable(b.dispatchExecutor), b.maxWebhookBodyBytes,
         Optional.ofNullable(b.httpClient), b.outboxPolicy,
-        b.instanceId != null ? b.instanceId : "webcare4j-" + UUID.randomUUID());
+        b.instanceId != null ? b.instanceId : "webcare4j-" + UUID.randomUUID(),
+        ToneChecker.of(b.toneProfile, b.toneRules));
     this.inbox = new Inbox(store);
   }
 
@@ -73,6 +79,32 @@ public final class Webcare implements AutoCloseable {
    */
   public Inbox inbox() {
     return inbox;
+  }
+
+  /**
+   * Starts a reply to a conversation, checked against the tone profile before it is sent.
+   *
+   * @param conversation the conversation
+   * @return an empty draft
+   * @throws NotFoundException when the store holds no such conversation
+   * @throws IllegalStateException when the conversation's channel is not registered
+   */
+  public ReplyDraft compose(ConversationId conversation) {
+    Objects.requireNonNull(conversation, "conversation");
+    Conversation c = store.inTransaction(tx -> tx.conversation(conversation))
+        .orElseThrow(() -> new NotFoundException("conversation", conversation.value()));
+    runtime.composer().channel(c);
+    return new ReplyDraft(runtime.composer(), c);
+  }
+
+  /**
+   * Returns the tone checker, to check texts outside a reply (a publication, a template) or to
+   * show the rules in force.
+   *
+   * @return the checker
+   */
+  public ToneChecker tone() {
+    return runtime.composer().tone();
   }
 
   /**
@@ -139,8 +171,33 @@ public final class Webcare implements AutoCloseable {
     private OkHttpClient httpClient;
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private String instanceId;
+    private ToneProfile toneProfile = ToneProfile.dutchMunicipality();
+    private final List<ToneRule> toneRules = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Sets the tone profile replies are checked against and inbound messages classified with.
+     *
+     * @param profile the profile; {@link ToneProfile#dutchMunicipality()} when not set
+     * @return this builder
+     */
+    public Builder toneProfile(ToneProfile profile) {
+      this.toneProfile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Adds a tone rule from code besides the built-in and the profile's own, such as a spelling
+     * checker.
+     *
+     * @param rule the rule; its id must be unique
+     * @return this builder
+     */
+    public Builder toneRule(ToneRule rule) {
+      toneRules.add(Objects.requireNonNull(rule, "rule"));
+      return this;
+    }
 
     /**
      * Sets the HTTP client channels call their platforms with, to share a host's connection pool

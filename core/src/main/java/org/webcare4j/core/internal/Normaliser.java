@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.event.CommentDeleted;
@@ -28,6 +29,7 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ReplyWindow;
@@ -47,11 +49,18 @@ final class Normaliser {
     Optional<Duration> of(ChannelId channel);
   }
 
+  /** Runs the inbound tone rules over what an inwoner wrote. */
+  interface Classifier {
+    Set<MessageFlag> classify(ChannelId channel, Visibility visibility, String text);
+  }
+
   private final ReplyWindows replyWindows;
+  private final Classifier classifier;
   private final IdGenerator ids;
 
-  Normaliser(ReplyWindows replyWindows, IdGenerator ids) {
+  Normaliser(ReplyWindows replyWindows, Classifier classifier, IdGenerator ids) {
     this.replyWindows = replyWindows;
+    this.classifier = classifier;
     this.ids = ids;
   }
 
@@ -153,6 +162,8 @@ final class Normaliser {
       }
     }
     conversation.participant(c.author);
+    Set<MessageFlag> flags = inbound ? classify(c) : Set.of();
+    conversation.flags(flags);
     Conversation before = found.orElse(null);
     if (before == null || c.occurredAt.isAfter(before.lastActivityAt())) {
       conversation.lastActivityAt(c.occurredAt);
@@ -183,6 +194,7 @@ final class Normaliser {
         .text(c.text)
         .attachments(c.attachments)
         .platformId(c.platformId)
+        .flags(flags)
         .recordedAt(now);
     c.inReplyTo.ifPresent(message::inReplyTo);
     if (!inbound) {
@@ -191,6 +203,16 @@ final class Normaliser {
     Message m = message.build();
     tx.insertMessage(m);
     return Target.of(m);
+  }
+
+  private Set<MessageFlag> classify(Content c) {
+    try {
+      return classifier.classify(c.channel, c.visibility, c.text);
+    } catch (RuntimeException e) {
+      // Classification helps an inbox sort; it must never cost an inbound message.
+      log.warn("classifying an inbound message on channel {} failed", c.channel, e);
+      return Set.of();
+    }
   }
 
   private ContactId contactFor(StoreTransaction tx, Handle handle, Participant author) {

@@ -98,6 +98,7 @@ final class OutboxService implements Outbox {
           .attachments(message.attachments())
           .recordedAt(now);
       message.inReplyTo().ifPresent(stored::inReplyTo);
+      message.toneOverride().ifPresent(stored::toneOverride);
       tx.insertMessage(stored.build());
       tx.updateConversation(c.toBuilder().participant(message.author())
           .lastActivityAt(now.isAfter(c.lastActivityAt()) ? now : c.lastActivityAt()).build());

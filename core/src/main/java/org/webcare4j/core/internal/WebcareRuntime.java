@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.tone.ToneChecker;
+import org.webcare4j.core.tone.ToneRequest;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.Webhooks;
 
@@ -39,6 +42,7 @@ public final class WebcareRuntime implements AutoCloseable {
   private final OutboxDispatcher outboxDispatcher;
   private final OutboxService outbox;
   private final List<Channel> started = new ArrayList<>();
+  private final Composer composer;
 
   /**
    * Assembles the runtime; nothing runs until {@link #start()}.
@@ -53,6 +57,7 @@ public final class WebcareRuntime implements AutoCloseable {
    * @param httpClient the HTTP client for channels, or empty for an own one
    * @param outboxPolicy the outbox's retry, breaker and lease settings
    * @param instanceId this instance's name in leases and logs
+   * @param tone the tone checker that classifies inbound messages
    */
   public WebcareRuntime(
       WebcareStore store,
@@ -64,7 +69,8 @@ public final class WebcareRuntime implements AutoCloseable {
       int maxBodyBytes,
       Optional<OkHttpClient> httpClient,
       OutboxPolicy outboxPolicy,
-      String instanceId) {
+      String instanceId,
+      ToneChecker tone) {
     this.store = store;
     this.channels = Map.copyOf(channels);
     this.clock = clock;
@@ -79,6 +85,14 @@ public final class WebcareRuntime implements AutoCloseable {
     Normaliser normaliser = new Normaliser(
         channel -> Optional.ofNullable(this.channels.get(channel))
             .flatMap(c -> c.limits().replyWindow()),
+        (channel, visibility, text) -> {
+          Channel c = this.channels.get(channel);
+          if (c == null || text.isBlank()) {
+            return Set.of();
+          }
+          return tone.classify(ToneRequest.inbound(text, c.kind(), visibility)
+              .at(clock.instant()).build());
+        },
         ids);
     this.ingestor = new Ingestor(store, this.channels.keySet(), normaliser, dispatcher, clock);
     Map<String, WebhookEndpoint> all = new LinkedHashMap<>();
@@ -101,6 +115,16 @@ public final class WebcareRuntime implements AutoCloseable {
     this.outboxDispatcher = new OutboxDispatcher(store, this.channels, outboxPolicy,
         httpClient.orElse(ownHttpClient), clock, instanceId);
     this.outbox = new OutboxService(store, this.channels, outboxDispatcher, ids, clock);
+    this.composer = new Composer(store, this.channels, tone, outbox, clock);
+  }
+
+  /**
+   * Returns what reply drafts work with.
+   *
+   * @return the composer
+   */
+  public Composer composer() {
+    return composer;
   }
 
   /**

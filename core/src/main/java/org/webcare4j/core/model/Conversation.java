@@ -24,6 +24,7 @@ import java.util.TreeSet;
  * @param participants everyone who wrote in the thread, in order of first appearance
  * @param assignee the agent the thread is assigned to, if any
  * @param labels the team's labels, sorted
+ * @param flags what the tone engine noticed in the inwoner's messages, for sorting and warning
  * @param subject an e-mail subject or the post a comment thread hangs under, if any
  * @param replyWindow until when the platform allows free-form replies
  * @param movedTo the private conversation this public thread was moved to, if any
@@ -43,6 +44,7 @@ public record Conversation(
     List<Participant> participants,
     Optional<String> assignee,
     Set<String> labels,
+    Set<MessageFlag> flags,
     Optional<String> subject,
     ReplyWindow replyWindow,
     Optional<ConversationId> movedTo,
@@ -62,6 +64,8 @@ public record Conversation(
     participants = List.copyOf(participants);
     Objects.requireNonNull(assignee, "assignee");
     labels = Collections.unmodifiableSortedSet(new TreeSet<>(labels));
+    flags = flags.isEmpty() ? Set.of()
+        : Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags));
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(replyWindow, "replyWindow");
     Objects.requireNonNull(movedTo, "movedTo");
@@ -124,6 +128,7 @@ public record Conversation(
     private final List<Participant> participants = new ArrayList<>();
     private String assignee;
     private final Set<String> labels = new TreeSet<>();
+    private final Set<MessageFlag> flags = java.util.EnumSet.noneOf(MessageFlag.class);
     private String subject;
     private ReplyWindow replyWindow = ReplyWindow.none();
     private ConversationId movedTo;
@@ -154,6 +159,7 @@ public record Conversation(
       participants.addAll(c.participants);
       assignee = c.assignee.orElse(null);
       labels.addAll(c.labels);
+      flags.addAll(c.flags);
       subject = c.subject.orElse(null);
       replyWindow = c.replyWindow;
       movedTo = c.movedTo.orElse(null);
@@ -242,6 +248,27 @@ public record Conversation(
      */
     public Builder removeLabel(String label) {
       labels.remove(Objects.requireNonNull(label, "label").strip());
+      return this;
+    }
+
+    /**
+     * Adds flags the tone engine raised on a message of this thread.
+     *
+     * @param flags the flags
+     * @return this builder
+     */
+    public Builder flags(Set<MessageFlag> flags) {
+      this.flags.addAll(flags);
+      return this;
+    }
+
+    /**
+     * Clears the flags, for instance once a person has dealt with them.
+     *
+     * @return this builder
+     */
+    public Builder clearFlags() {
+      flags.clear();
       return this;
     }
 
@@ -338,6 +365,7 @@ public record Conversation(
           participants,
           Optional.ofNullable(assignee),
           labels,
+          flags,
           Optional.ofNullable(subject),
           replyWindow,
           Optional.ofNullable(movedTo),

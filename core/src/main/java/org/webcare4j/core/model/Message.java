@@ -2,9 +2,12 @@ package org.webcare4j.core.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One message in a conversation, inbound or outbound.
@@ -25,6 +28,9 @@ import java.util.Optional;
  * @param hidden whether the comment is hidden from the public
  * @param deleted whether it was removed on the platform
  * @param editedAt when its text last changed on the platform, if ever
+ * @param flags what the tone engine noticed in an inbound message
+ * @param toneOverride for an outbound message sent despite blocking tone findings: who decided
+ *     and why
  * @param version the store's optimistic-locking version
  */
 public record Message(
@@ -44,6 +50,8 @@ public record Message(
     boolean hidden,
     boolean deleted,
     Optional<Instant> editedAt,
+    Set<MessageFlag> flags,
+    Optional<ToneOverride> toneOverride,
     long version) {
 
   public Message {
@@ -61,6 +69,8 @@ public record Message(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(failure, "failure");
     Objects.requireNonNull(editedAt, "editedAt");
+    flags = flags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(flags));
+    Objects.requireNonNull(toneOverride, "toneOverride");
     if (direction == Direction.INBOUND && status != DeliveryStatus.RECEIVED) {
       throw new IllegalArgumentException("an inbound message has status RECEIVED, not " + status);
     }
@@ -120,6 +130,8 @@ public record Message(
     private boolean hidden;
     private boolean deleted;
     private Instant editedAt;
+    private final Set<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
+    private ToneOverride toneOverride;
     private long version;
 
     private Builder(
@@ -152,6 +164,8 @@ public record Message(
       hidden = m.hidden;
       deleted = m.deleted;
       editedAt = m.editedAt.orElse(null);
+      flags.addAll(m.flags);
+      toneOverride = m.toneOverride.orElse(null);
       version = m.version;
     }
 
@@ -272,6 +286,29 @@ public record Message(
     }
 
     /**
+     * Sets the tone engine's flags.
+     *
+     * @param flags the flags
+     * @return this builder
+     */
+    public Builder flags(Set<MessageFlag> flags) {
+      this.flags.clear();
+      this.flags.addAll(flags);
+      return this;
+    }
+
+    /**
+     * Records who let this message through despite blocking tone findings, and why.
+     *
+     * @param override the override
+     * @return this builder
+     */
+    public Builder toneOverride(ToneOverride override) {
+      this.toneOverride = Objects.requireNonNull(override, "override");
+      return this;
+    }
+
+    /**
      * Sets the optimistic-locking version; stores set this, callers leave it alone.
      *
      * @param version the version
@@ -305,6 +342,8 @@ public record Message(
           hidden,
           deleted,
           Optional.ofNullable(editedAt),
+          flags,
+          Optional.ofNullable(toneOverride),
           version);
     }
   }

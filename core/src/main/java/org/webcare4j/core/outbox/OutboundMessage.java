@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.ToneOverride;
 
 /**
  * A message to send into a conversation: text or a template, media, who writes it, and the key
@@ -16,6 +17,8 @@ import org.webcare4j.core.model.Participant;
  * @param attachments media to send
  * @param inReplyTo the platform id of the message or comment answered, if any
  * @param template an approved template, required outside the reply window
+ * @param toneOverride who decided to send it despite blocking tone findings, and why; recorded
+ *     with the message
  * @param idempotencyKey a key of the caller's choosing (for example a form submission id): a
  *     second send with the same key returns the first one's handle; empty for a generated key
  */
@@ -25,6 +28,7 @@ public record OutboundMessage(
     List<Attachment> attachments,
     Optional<String> inReplyTo,
     Optional<MessageTemplate> template,
+    Optional<ToneOverride> toneOverride,
     Optional<String> idempotencyKey) {
 
   public OutboundMessage {
@@ -33,6 +37,7 @@ public record OutboundMessage(
     attachments = List.copyOf(attachments);
     Objects.requireNonNull(inReplyTo, "inReplyTo");
     Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(toneOverride, "toneOverride");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     if (author.role() == Participant.Role.INWONER) {
       throw new IllegalArgumentException("an outbound message is written by an agent");
@@ -71,6 +76,7 @@ public record OutboundMessage(
     private final List<Attachment> attachments = new ArrayList<>();
     private String inReplyTo;
     private MessageTemplate template;
+    private ToneOverride toneOverride;
     private String idempotencyKey;
 
     private Builder(Participant author) {
@@ -122,6 +128,17 @@ public record OutboundMessage(
     }
 
     /**
+     * Records who decided to send it despite blocking tone findings, and why.
+     *
+     * @param override the override
+     * @return this builder
+     */
+    public Builder toneOverride(ToneOverride override) {
+      this.toneOverride = Objects.requireNonNull(override, "override");
+      return this;
+    }
+
+    /**
      * Sets the idempotency key.
      *
      * @param key the caller's key, 1 to 200 characters
@@ -139,7 +156,8 @@ public record OutboundMessage(
      */
     public OutboundMessage build() {
       return new OutboundMessage(author, text, attachments, Optional.ofNullable(inReplyTo),
-          Optional.ofNullable(template), Optional.ofNullable(idempotencyKey));
+          Optional.ofNullable(template), Optional.ofNullable(toneOverride),
+          Optional.ofNullable(idempotencyKey));
     }
   }
 }

@@ -157,6 +157,16 @@ public interface StoreTransaction {
    */
   List<Message> messages(ConversationId conversation);
 
+  /**
+   * Lists outbound messages recorded since a moment, across all conversations, for the
+   * canned-answer check.
+   *
+   * @param since the earliest recording time, inclusive
+   * @param limit the most to return
+   * @return the messages, newest first
+   */
+  List<Message> recentOutboundMessages(Instant since, int limit);
+
   // ---- contacts ----
 
   /**

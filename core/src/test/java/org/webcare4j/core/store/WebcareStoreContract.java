@@ -36,6 +36,8 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.ToneOverride;
+import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ReplyWindow;
@@ -260,6 +262,65 @@ public abstract class WebcareStoreContract {
     assertEquals(Optional.of(late), tx(tx -> tx.messageByPlatformId(WA, "wamid.2")));
     assertEquals(Optional.of(failed), tx(tx -> tx.message(failed.id())));
     assertTrue(tx(tx -> tx.messageByPlatformId(FB, "wamid.2")).isEmpty());
+  }
+
+  @Test
+  void keepsToneFlagsAndOverridesAndFiltersByFlag() {
+    Conversation abusive = conversation(WA, "t1", T0).toBuilder()
+        .flags(java.util.EnumSet.of(MessageFlag.ABUSIVE, MessageFlag.NEEDS_ATTENTION)).build();
+    Conversation calm = conversation(WA, "t2", T0.plusSeconds(5));
+    Message flagged = inbound(abusive, "wamid.1", "Kutgemeente", T0).toBuilder()
+        .flags(java.util.EnumSet.of(MessageFlag.ABUSIVE)).build();
+    Message overridden = Message.builder(MessageId.of("m-out"), abusive.id(), WA,
+            Direction.OUTBOUND, Participant.agent("u-17", "Sanne"), T0.plusSeconds(20))
+        .text("Ik vind het ook jammer.")
+        .toneOverride(new ToneOverride("Piet de Vries", "citaat van de wethouder",
+            List.of("PERSONAL_OPINION"), T0.plusSeconds(19)))
+        .build();
+    tx(tx -> {
+      tx.insertConversation(abusive);
+      tx.insertConversation(calm);
+      tx.insertMessage(flagged);
+      tx.insertMessage(overridden);
+      return null;
+    });
+    assertEquals(Optional.of(abusive), tx(tx -> tx.conversation(abusive.id())));
+    assertEquals(Optional.of(flagged), tx(tx -> tx.message(flagged.id())));
+    assertEquals(Optional.of(overridden), tx(tx -> tx.message(overridden.id())));
+    assertEquals(List.of(abusive.id()), tx(tx -> tx.conversations(InboxQuery.builder()
+        .flag(MessageFlag.NEEDS_ATTENTION).build())).items().stream()
+        .map(Conversation::id).toList());
+    assertEquals(List.of(), tx(tx -> tx.conversations(InboxQuery.builder()
+        .flag(MessageFlag.PRIVACY_SHARED_PUBLICLY).build())).items());
+
+    Conversation cleared = tx(tx -> tx.updateConversation(
+        tx.conversation(abusive.id()).orElseThrow().toBuilder().clearFlags().build()));
+    assertEquals(java.util.Set.of(), cleared.flags());
+    assertEquals(List.of(), tx(tx -> tx.conversations(InboxQuery.builder()
+        .flag(MessageFlag.ABUSIVE).build())).items());
+  }
+
+  @Test
+  void listsRecentOutboundMessagesNewestFirst() {
+    Conversation c = conversation(WA, "t1", T0);
+    Conversation d = conversation(FB, "t2", T0);
+    tx(tx -> {
+      tx.insertConversation(c);
+      tx.insertConversation(d);
+      tx.insertMessage(inbound(c, "wamid.in", "Vraag", T0));
+      for (int i = 0; i < 5; i++) {
+        Conversation to = i % 2 == 0 ? c : d;
+        tx.insertMessage(Message.builder(MessageId.of("out-" + i), to.id(), to.channel(),
+                Direction.OUTBOUND, Participant.agent("u-17", "Sanne"), T0.plusSeconds(i))
+            .text("Antwoord " + i).recordedAt(T0.plusSeconds(i)).build());
+      }
+      return null;
+    });
+    assertEquals(List.of("out-4", "out-3", "out-2"),
+        tx(tx -> tx.recentOutboundMessages(T0.plusSeconds(1), 3)).stream()
+            .map(m -> m.id().value()).toList());
+    assertEquals(List.of("out-4"), tx(tx -> tx.recentOutboundMessages(T0.plusSeconds(4), 10))
+        .stream().map(m -> m.id().value()).toList());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ReplyWindow;
@@ -277,6 +279,7 @@ final class JdbcTransaction implements StoreTransaction {
     Optional.ofNullable(r.getString("moved_from")).map(ConversationId::of)
         .ifPresent(b::movedFrom);
     instant(r, "last_inbound_at").ifPresent(b::lastInboundAt);
+    b.flags(flags(r.getString("flags")));
     return b.build();
   }
 
@@ -297,7 +300,8 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   private List<Conversation> conversations(String where, Binder binder) throws SQLException {
-    List<Conversation> rows = query("SELECT " + CONVERSATION_COLUMNS + " FROM wc_conversation c "
+    List<Conversation> rows = query("SELECT " + CONVERSATION_COLUMNS + ", flags"
+        + " FROM wc_conversation c "
         + where, binder, this::conversationRow);
     Map<String, Set<String>> labels = labels(rows.stream().map(r -> r.id().value()).toList());
     List<Conversation> result = new ArrayList<>(rows.size());
@@ -368,7 +372,28 @@ final class JdbcTransaction implements StoreTransaction {
     setNullable(p, i + 11, conv.lastInboundAt(), Types.BIGINT);
   }
 
+  private static Set<MessageFlag> flags(String column) {
+    Set<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
+    if (column != null) {
+      for (String f : column.split(",")) {
+        if (!f.isBlank()) {
+          flags.add(MessageFlag.valueOf(f.strip()));
+        }
+      }
+    }
+    return flags;
+  }
+
+  private static String flags(Set<MessageFlag> flags) {
+    return flags.isEmpty() ? null
+        : flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+  }
+
   private void writeLabels(Conversation conv) throws SQLException {
+    update("UPDATE wc_conversation SET flags = ? WHERE id = ?", p -> {
+      p.setString(1, flags(conv.flags()));
+      p.setString(2, conv.id().value());
+    });
     update("DELETE FROM wc_conversation_label WHERE conversation_id = ?",
         p -> p.setString(1, conv.id().value()));
     for (String label : conv.labels()) {
@@ -437,6 +462,10 @@ final class JdbcTransaction implements StoreTransaction {
           + " WHERE l.conversation_id = c.id AND l.label = ?)");
       args.add(l);
     });
+    q.flag().ifPresent(f -> {
+      where.append(" AND c.flags LIKE ?");
+      args.add("%" + f.name() + "%");
+    });
     q.text().ifPresent(t -> {
       where.append(" AND (LOWER(COALESCE(c.subject, '')) LIKE ? ESCAPE '\\'"
           + " OR c.participant_names LIKE ? ESCAPE '\\'"
@@ -485,7 +514,8 @@ final class JdbcTransaction implements StoreTransaction {
 
   private static final String MESSAGE_COLUMNS = "id, conversation_id, channel, direction,"
       + " author, body, attachments, platform_id, in_reply_to, sent_at, recorded_at, status,"
-      + " failure_code, failure_reason, hidden, deleted, edited_at, version";
+      + " failure_code, failure_reason, hidden, deleted, edited_at, flags, tone_override,"
+      + " version";
 
   private Message messageRow(ResultSet r) throws SQLException {
     Message.Builder b = Message.builder(MessageId.of(r.getString("id")),
@@ -507,6 +537,9 @@ final class JdbcTransaction implements StoreTransaction {
       b.status(status);
     }
     instant(r, "edited_at").ifPresent(b::editedAt);
+    b.flags(flags(r.getString("flags")));
+    Optional.ofNullable(r.getString("tone_override")).map(json::toneOverride)
+        .ifPresent(b::toneOverride);
     return b.build();
   }
 
@@ -527,6 +560,8 @@ final class JdbcTransaction implements StoreTransaction {
     p.setBoolean(14, m.hidden());
     p.setBoolean(15, m.deleted());
     setNullable(p, 16, m.editedAt(), Types.BIGINT);
+    p.setString(17, flags(m.flags()));
+    p.setString(18, m.toneOverride().map(json::toneOverride).orElse(null));
   }
 
   @Override
@@ -548,11 +583,12 @@ final class JdbcTransaction implements StoreTransaction {
   public void insertMessage(Message m) {
     sql("store a message", () -> update("INSERT INTO wc_message (conversation_id, channel,"
         + " direction, author, body, attachments, platform_id, in_reply_to, sent_at, recorded_at,"
-        + " status, failure_code, failure_reason, hidden, deleted, edited_at, id, version)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> {
+        + " status, failure_code, failure_reason, hidden, deleted, edited_at, flags,"
+        + " tone_override, id, version)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p -> {
           bindMessage(p, m);
-          p.setString(17, m.id().value());
-          p.setLong(18, m.version());
+          p.setString(19, m.id().value());
+          p.setLong(20, m.version());
         }));
   }
 
@@ -571,13 +607,14 @@ final class JdbcTransaction implements StoreTransaction {
       int rows = update("UPDATE wc_message SET conversation_id = ?, channel = ?, direction = ?,"
           + " author = ?, body = ?, attachments = ?, platform_id = ?, in_reply_to = ?,"
           + " sent_at = ?, recorded_at = ?, status = ?, failure_code = ?, failure_reason = ?,"
-          + " hidden = ?, deleted = ?, edited_at = ?, version = version + 1"
+          + " hidden = ?, deleted = ?, edited_at = ?, flags = ?, tone_override = ?,"
+          + " version = version + 1"
           + " WHERE id = ? AND version = ? AND conversation_id = ? AND channel = ?", p -> {
             bindMessage(p, m);
-            p.setString(17, m.id().value());
-            p.setLong(18, m.version());
-            p.setString(19, m.conversation().value());
-            p.setString(20, m.channel().value());
+            p.setString(19, m.id().value());
+            p.setLong(20, m.version());
+            p.setString(21, m.conversation().value());
+            p.setString(22, m.channel().value());
           });
       if (rows == 0) {
         throw new StoreConflictException("message " + m.id()
@@ -592,6 +629,16 @@ final class JdbcTransaction implements StoreTransaction {
     return sql("read messages", () -> query("SELECT " + MESSAGE_COLUMNS + " FROM wc_message"
         + " WHERE conversation_id = ? ORDER BY sent_at, recorded_at, id",
         p -> p.setString(1, conversation.value()), this::messageRow));
+  }
+
+  @Override
+  public List<Message> recentOutboundMessages(Instant since, int limit) {
+    return sql("read recent replies", () -> query("SELECT " + MESSAGE_COLUMNS + " FROM wc_message"
+        + " WHERE direction = 'OUTBOUND' AND recorded_at >= ?"
+        + " ORDER BY recorded_at DESC, id LIMIT ?", p -> {
+          p.setLong(1, nanos(since));
+          p.setInt(2, limit);
+        }, this::messageRow));
   }
 
   // ---- contacts ----

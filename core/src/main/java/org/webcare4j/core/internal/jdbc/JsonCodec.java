@@ -22,6 +22,7 @@ import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.outbox.MarkRead;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
@@ -83,6 +84,14 @@ final class JsonCodec {
 
   OperationResult result(String json) {
     return read(json, OperationResult.class);
+  }
+
+  String toneOverride(ToneOverride o) {
+    return write(o, ToneOverride.class);
+  }
+
+  ToneOverride toneOverride(String json) {
+    return read(json, ToneOverride.class);
   }
 
   String participant(Participant p) {

@@ -27,7 +27,8 @@ final class Migrations {
   private record Migration(int version, String description, String resource) {}
 
   private static final List<Migration> ALL = List.of(
-      new Migration(1, "initial schema", "V1__initial.sql"));
+      new Migration(1, "initial schema", "V1__initial.sql"),
+      new Migration(2, "tone flags and overrides", "V2__tone.sql"));
 
   private Migrations() {}
 

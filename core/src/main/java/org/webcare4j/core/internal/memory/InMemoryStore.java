@@ -30,6 +30,7 @@ import org.webcare4j.core.model.ContactId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
+import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
@@ -266,6 +267,9 @@ public final class InMemoryStore implements WebcareStore {
       if (q.label().isPresent() && !c.labels().contains(q.label().get())) {
         return false;
       }
+      if (q.flag().isPresent() && !c.flags().contains(q.flag().get())) {
+        return false;
+      }
       return q.text().map(t -> containsText(c, t.toLowerCase(Locale.ROOT))).orElse(true);
     }
 
@@ -354,6 +358,17 @@ public final class InMemoryStore implements WebcareStore {
       }
       result.sort(WRITTEN_ORDER);
       return result;
+    }
+
+    @Override
+    public List<Message> recentOutboundMessages(Instant since, int limit) {
+      check();
+      return messages.values().stream()
+          .filter(m -> m.direction() == Direction.OUTBOUND && !m.recordedAt().isBefore(since))
+          .sorted(java.util.Comparator.comparing(Message::recordedAt).reversed()
+              .thenComparing(m -> m.id().value()))
+          .limit(limit)
+          .toList();
     }
 
     @Override

@@ -9,7 +9,8 @@ import org.webcare4j.core.tone.TextSpan;
 /**
  * Finds any of a list of phrases in a text, case-insensitively and on whole words. In a phrase,
  * {@code *} stands for one word and {@code ...} for up to four; a phrase starting with {@code re:}
- * is a regular expression, still anchored on word boundaries.
+ * is a regular expression, still anchored on word boundaries. A plain phrase of punctuation,
+ * such as {@code !}, matches wherever it stands.
  */
 public final class PhraseMatcher {
   private static final String WORD = "[\\p{L}\\p{N}'’-]+";
@@ -29,16 +30,23 @@ public final class PhraseMatcher {
     // Longer phrases first, so "persoonlijk vind ik" wins over "vind ik".
     List<String> sorted = new ArrayList<>(phrases);
     sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
-    StringBuilder re = new StringBuilder(BEFORE).append("(?:");
+    StringBuilder re = new StringBuilder("(?:");
     boolean first = true;
     for (String p : sorted) {
       if (!first) {
         re.append('|');
       }
       first = false;
-      re.append("(?:").append(toRegex(p)).append(')');
+      // Whole words: a phrase that starts or ends with a letter or digit may not continue a
+      // word there; "!" or "..." may stand right after one.
+      boolean regex = p.startsWith("re:");
+      String plain = p.strip();
+      boolean wordStart = regex || Character.isLetterOrDigit(plain.codePointAt(0));
+      boolean wordEnd = regex || Character.isLetterOrDigit(plain.codePointBefore(plain.length()));
+      re.append("(?:").append(wordStart ? BEFORE : "").append("(?:").append(toRegex(p))
+          .append(')').append(wordEnd ? AFTER : "").append(')');
     }
-    re.append(')').append(AFTER);
+    re.append(')');
     pattern = Pattern.compile(re.toString(),
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }

@@ -1,0 +1,91 @@
+package org.webcare4j.core.tone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.webcare4j.core.channel.ChannelKind;
+import org.webcare4j.core.model.Visibility;
+
+/** Details of single rules that the corpus does not pin down. */
+class BuiltinRulesTest {
+  private final ToneChecker checker = ToneChecker.of(ToneCorpus.PROFILE);
+
+  private ToneReport reply(String text, ChannelKind kind, Visibility v) {
+    return checker.check(ToneRequest.reply(text, kind, v).agent(ToneCorpus.SANNE)
+        .limits(ToneCorpus.limits(kind)).build());
+  }
+
+  @Test
+  void signOffInAnotherFormatIsReplacedInTheChannelsFormat() {
+    ToneReport r = reply("Dank je! Ik heb de stoeptegel gemeld, de monteur komt morgen. -SV",
+        ChannelKind.FACEBOOK, Visibility.PUBLIC);
+    Finding f = r.findings("SIGN_OFF").get(0);
+    assertEquals("-SV", f.span().of(r.text()));
+    assertEquals(Optional.of("^Sanne"), f.replacement());
+    assertTrue(r.fixedText().orElseThrow().endsWith("komt morgen. ^Sanne"));
+  }
+
+  @Test
+  void eMailSignOffIsAddedOnItsOwnLines() {
+    ToneReport r = reply("Beste heer Jansen,\n\nU krijgt binnen twee weken een brief.",
+        ChannelKind.EMAIL, Visibility.PRIVATE);
+    assertTrue(r.fixedText().orElseThrow()
+        .endsWith("een brief.\n\nMet vriendelijke groet,\nSanne"));
+  }
+
+  @Test
+  void aNumberWithAnotherReadingIsNoBsnButWithBsnContextItIs() {
+    String zaak = "Hoi Jan, je zaaknummer is 123456782. Je hoort binnen 3 dagen per mail.\n^Sanne";
+    assertFalse(reply(zaak, ChannelKind.FACEBOOK, Visibility.PUBLIC).has("PRIVACY_IN_PUBLIC"));
+    assertTrue(reply(zaak.replace("zaaknummer", "burgerservicenummer"), ChannelKind.FACEBOOK,
+        Visibility.PUBLIC).has("PRIVACY_IN_PUBLIC"));
+  }
+
+  @Test
+  void organisationsOwnContactDetailsAreNotPersonalData() {
+    ToneProfile p = ToneProfile.dutchMunicipality().toBuilder()
+        .organisationDomain("utrecht.nl").organisationPhoneNumber("030 286 0000").build();
+    String text = "Hoi Jan, mail naar j.jansen@utrecht.nl of bel 030 286 0000. ^Sanne";
+    ToneReport own = ToneChecker.of(p).check(ToneRequest.reply(text, ChannelKind.FACEBOOK,
+        Visibility.PUBLIC).agent(ToneCorpus.SANNE).build());
+    assertFalse(own.has("PRIVACY_IN_PUBLIC"), own.findings().toString());
+    assertEquals(2, reply(text, ChannelKind.FACEBOOK, Visibility.PUBLIC)
+        .findings("PRIVACY_IN_PUBLIC").size());
+  }
+
+  @Test
+  void serviceNumbersAreNotPersonalData() {
+    assertFalse(reply("Hoi Jan, bel gratis 0800-1234567 of 0900-1234567.\n^Sanne",
+        ChannelKind.FACEBOOK, Visibility.PUBLIC).has("PRIVACY_IN_PUBLIC"));
+  }
+
+  @Test
+  void lengthFindingStartsWhereTheLimitIsPassed() {
+    String text = "a".repeat(300);
+    ToneReport r = reply(text, ChannelKind.X, Visibility.PUBLIC);
+    // 280 characters fit; the 281st (index 280) is the first too many
+    assertEquals(280, r.findings("LENGTH").get(0).span().start());
+    assertFalse(r.sendable());
+  }
+
+  @Test
+  void anEnglishReplyIsCheckedInEnglish() {
+    ToneReport r = reply("Hi John, I think the office is closed on Monday. You can call us."
+        + "\n^Sanne", ChannelKind.WHATSAPP, Visibility.PRIVATE);
+    assertEquals(Language.ENGLISH, r.language());
+    assertTrue(r.has("PERSONAL_OPINION"));
+  }
+
+  @Test
+  void messagesComeInTheProfilesLanguage() {
+    ToneChecker english = ToneChecker.of(ToneProfile.dutchMunicipality().toBuilder()
+        .language(Language.ENGLISH).build());
+    ToneReport r = english.check(ToneRequest.reply("Hoi Jan, ik vind dat ook. Bel ons.\n^Sanne",
+        ChannelKind.WHATSAPP, Visibility.PRIVATE).agent(ToneCorpus.SANNE).build());
+    assertEquals(Language.DUTCH, r.language(), "the text is Dutch");
+    assertTrue(r.findings("PERSONAL_OPINION").get(0).message().startsWith("Personal opinion"));
+  }
+}
