@@ -18,7 +18,11 @@ import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.ReplyDraft;
+import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.tone.Finding;
+import org.webcare4j.core.tone.ToneReport;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.whatsapp.WhatsAppChannel;
@@ -93,7 +97,9 @@ public final class InboxDemo {
           inwoner("31687654321", "Fatima El Amrani", "wamid.demo.2", now - 1800,
               "Wanneer krijg ik de WOZ-beschikking voor dit jaar?"),
           inwoner("31612345678", "Jan de Vries", "wamid.demo.3", now - 600,
-              "Het gaat om de Dorpsstraat, aan de even kant."))) {
+              "Het gaat om de Dorpsstraat, aan de even kant."),
+          inwoner("31655555555", "Kees", "wamid.demo.4", now - 300,
+              "Wat een kutgemeente. Al weken wacht ik op antwoord en niemand reageert!"))) {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         for (String signature : List.of(meta.sign(body), "sha256=" + "0".repeat(64))) {
           HttpResponse<String> response = http.send(HttpRequest.newBuilder(hook)
@@ -114,11 +120,33 @@ public final class InboxDemo {
       for (Conversation c : inbox) {
         out.println("- " + c.channel() + " " + c.visibility() + " " + c.state() + " with "
             + c.participants().get(0).displayName() + ", reply window open until "
-            + c.replyWindow().closesAt().map(TIME::format).orElse("-"));
+            + c.replyWindow().closesAt().map(TIME::format).orElse("-")
+            + (c.flags().isEmpty() ? "" : ", flagged " + c.flags()));
         for (Message m : webcare.inbox().messages(c.id())) {
           out.println("    [" + TIME.format(m.sentAt()) + "] " + m.text());
         }
       }
+
+      // A reply is checked against the tone rules before it can be sent.
+      Conversation jan = inbox.stream()
+          .filter(c -> c.participants().get(0).displayName().startsWith("Jan")).findFirst()
+          .orElseThrow();
+      ReplyDraft draft = webcare.compose(jan.id())
+          .agent(new AgentIdentity("sanne.vos", "Sanne", "SV"))
+          .text("Hoi Jan, vervelend dat je container niet is geleegd. Volgens mij komt de"
+              + " wagen morgen. Ik vind dat de inzameling beter kan.");
+      ToneReport report = draft.check();
+      out.println();
+      out.println("Tone check of a draft reply to Jan (" + (report.sendable() ? "sendable"
+          : "blocked") + "):");
+      out.println("  \"" + draft.text() + "\"");
+      for (Finding f : report.findings()) {
+        out.println("  " + f.severity() + " " + f.rule() + " at '" + f.span().of(draft.text())
+            + "': " + f.message()
+            + f.suggestion().map(x -> " (" + x.replace("\n", "\\n") + ")").orElse(""));
+      }
+      report.fixedText().ifPresent(t -> out.println("  with safe fixes: \""
+          + t.replace("\n", "\\n") + "\""));
       return inbox.size();
     } finally {
       server.stop(0);

@@ -24,19 +24,23 @@ class InboxDemoTest {
 
   @Test
   void filesTheSignedDeliveriesAndRefusesTheForgedOnes() throws Exception {
-    String out = run(2);
+    String out = run(3);
 
     assertTrue(out.contains("challenge 8372"), out);
-    assertEquals(3, out.split("signed by the app secret -> 200 OK", -1).length - 1, out);
-    assertEquals(3, out.split("forged signature -> 403", -1).length - 1, out);
+    assertEquals(4, out.split("signed by the app secret -> 200 OK", -1).length - 1, out);
+    assertEquals(4, out.split("forged signature -> 403", -1).length - 1, out);
+    assertTrue(out.contains("flagged [ABUSIVE, NEEDS_ATTENTION]"), out);
+    assertTrue(out.contains("WARN UNCERTAIN_ANSWER at 'Volgens mij'"), out);
+    assertTrue(out.contains("BLOCK PERSONAL_OPINION at 'Ik vind'"), out);
+    assertTrue(out.contains("with safe fixes:") && out.contains("\\n^Sanne"), out);
     assertTrue(out.contains("Het gaat om de Dorpsstraat"), out);
   }
 
   @Test
   void keepsItsDataAcrossARestartAndSkipsRedeliveries() throws Exception {
-    String first = run(2);
-    assertEquals(3, first.split("  event ", -1).length - 1, first);
-    String second = run(2);
+    String first = run(3);
+    assertEquals(4, first.split("  event ", -1).length - 1, first);
+    String second = run(3);
     assertEquals(0, second.split("  event ", -1).length - 1, "no event dispatched twice");
     assertTrue(second.contains("Het gaat om de Dorpsstraat"), second);
   }

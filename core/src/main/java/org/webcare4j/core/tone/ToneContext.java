@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.webcare4j.core.internal.tone.Words;
 
 /**
  * What a {@link ToneRule} sees of the text it checks: the request, the profile in force, the
@@ -83,7 +84,8 @@ public final class ToneContext {
   }
 
   /**
-   * Returns the words: runs of letters and digits, with inner apostrophes, hyphens and dots.
+   * Returns the words: runs of letters and digits, with inner apostrophes, hyphens and dots, and
+   * a percent sign after a number.
    *
    * @return the words' spans, in order
    */
@@ -130,30 +132,7 @@ public final class ToneContext {
     List<TextSpan> out = new ArrayList<>();
     int n = t.length();
     if (wordsWanted) {
-      int i = 0;
-      while (i < n) {
-        int cp = t.codePointAt(i);
-        if (!Character.isLetterOrDigit(cp)) {
-          i += Character.charCount(cp);
-          continue;
-        }
-        int start = i;
-        int end = i;
-        while (i < n) {
-          cp = t.codePointAt(i);
-          if (Character.isLetterOrDigit(cp)) {
-            i += Character.charCount(cp);
-            end = i;
-          } else if ((cp == '\'' || cp == '-' || cp == '\u2019' || cp == '.') && i + 1 < n
-              && Character.isLetterOrDigit(t.codePointAt(i + 1))) {
-            i++;
-          } else {
-            break;
-          }
-        }
-        out.add(new TextSpan(start, end));
-      }
-      return Collections.unmodifiableList(out);
+      return Words.split(t);
     }
     int start = 0;
     for (int i = 0; i <= n; i++) {

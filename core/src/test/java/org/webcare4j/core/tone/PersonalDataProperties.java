@@ -66,11 +66,14 @@ class PersonalDataProperties {
   }
 
   private static boolean otherReading(String before) {
-    // the words that give a number another reading than a BSN (zaaknummer, tel, ...)
-    return before.toLowerCase(Locale.ROOT).matches(
-        "(?s).*(?<!\\p{L})(zaak|order|kenmerk|referentie|dossier|factuur|klant|ticket|melding"
-            + "|aanslag|kvk|vergunning|bestel|pakket|track|reference|case|invoice|account|tel"
-            + "|telefoon|bel|postbus|nr)\\p{L}*\\W*$");
+    // a word within 30 characters before the number that gives it another reading than a BSN
+    // (zaaknummer, tel, ...), as the detector documents
+    String near = (before + " ").substring(Math.max(0, before.length() + 1 - 30));
+    return near.toLowerCase(Locale.ROOT).matches(
+        "(?s).*(?<!\\p{L})(zaak\\p{L}*|order\\p{L}*|kenmerk|referentie\\p{L}*|dossier\\p{L}*"
+            + "|factuur\\p{L}*|klantnummer|ticket\\p{L}*|melding\\p{L}*|aanslag\\p{L}*|kvk\\p{L}*"
+            + "|vergunning\\p{L}*|bestel\\p{L}*|pakket\\p{L}*|track\\p{L}*|reference|case"
+            + "|invoice|account|tel|telefoon\\p{L}*|bel|postbus|nr)(?!\\p{L}).*");
   }
 
   private static List<PersonalData.Item> find(String text) {

@@ -18,16 +18,16 @@ import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Visibility;
 
-/** The labelled test corpus in {@code src/test/resources/tone}. */
-final class ToneCorpus {
-  static final AgentIdentity SANNE = new AgentIdentity("sanne.vos", "Sanne", "SV");
-  static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-  static final ToneProfile PROFILE = ToneProfile.dutchMunicipality().toBuilder()
+/** The labelled test corpus in {@code src/test/resources/tone}; public for other modules' tests. */
+public final class ToneCorpus {
+  public static final AgentIdentity SANNE = new AgentIdentity("sanne.vos", "Sanne", "SV");
+  public static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+  public static final ToneProfile PROFILE = ToneProfile.dutchMunicipality().toBuilder()
       .organisationIban("NL86 INGB 0002 4455 88")
       .build();
 
   /** One labelled text. */
-  record Case(String id, ToneRequest request, Set<String> expected) {
+  public record Case(String id, ToneRequest request, Set<String> expected) {
     @Override
     public String toString() {
       return id;
@@ -36,7 +36,7 @@ final class ToneCorpus {
 
   private ToneCorpus() {}
 
-  static ChannelLimits limits(ChannelKind kind) {
+  public static ChannelLimits limits(ChannelKind kind) {
     return switch (kind) {
       case X -> ChannelLimits.of(280, LengthCounter.xWeighted());
       case WHATSAPP -> ChannelLimits.of(4096, LengthCounter.utf16());
@@ -46,11 +46,11 @@ final class ToneCorpus {
     };
   }
 
-  static List<Case> replies() {
+  public static List<Case> replies() {
     return read("/tone/replies.yaml", true);
   }
 
-  static List<Case> inbound() {
+  public static List<Case> inbound() {
     return read("/tone/inbound.yaml", false);
   }
 

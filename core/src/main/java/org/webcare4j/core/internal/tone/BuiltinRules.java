@@ -49,9 +49,12 @@ public final class BuiltinRules {
       new PrivacySharedPublicly(),
       new NeedsAttention());
 
+  /** Links: with a scheme, with www, or a bare domain (checked for a known ending in code). */
   private static final Pattern URL = Pattern.compile(
-      "(?i)\\b(?:https?://\\S+|www\\.\\S+|[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:nl|com|org|eu|net|info)"
-          + "(?:/\\S*)?)");
+      "(?i)(?<![\\p{L}\\p{N}@.])(?:https?://\\S++|www\\.\\S++"
+          + "|[a-z0-9-]++(?:\\.[a-z0-9-]++)++(?:/\\S*+)?)");
+  private static final Set<String> DOMAIN_ENDINGS = Set.of("nl", "com", "org", "eu", "net",
+      "info", "be", "de", "nu", "app", "io", "gov");
 
   private BuiltinRules() {}
 
@@ -81,6 +84,14 @@ public final class BuiltinRules {
       lexicon = Lexicon.of(ctx.language());
       Matcher m = URL.matcher(text);
       while (m.find()) {
+        String found = m.group().toLowerCase(Locale.ROOT);
+        if (!found.startsWith("http") && !found.startsWith("www.")) {
+          String host = found.replaceAll("/.*", "").replaceAll("[.,!?)]+$", "");
+          String ending = host.substring(host.lastIndexOf('.') + 1);
+          if (!DOMAIN_ENDINGS.contains(ending)) {
+            continue; // "3.5" or "a.u.b." is no link
+          }
+        }
         int end = m.end();
         while (end > m.start() && ".,!?)".indexOf(text.charAt(end - 1)) >= 0) {
           end--;
@@ -88,15 +99,16 @@ public final class BuiltinRules {
         urls.add(new TextSpan(m.start(), end));
       }
       signOffStart = SignOff.recognise(ctx).map(TextSpan::start).orElse(trimmedEnd(text));
-      PhraseMatcher attention = lexicon.get("attention");
+      List<TextSpan> attentionAt = find(ctx, "attention");
+      List<TextSpan> actionAt = find(ctx, "action");
       for (TextSpan s : ctx.sentences()) {
         if (s.start() >= signOffStart) {
           continue;
         }
         List<TextSpan> words = wordsIn(ctx, s);
-        String sentence = s.of(text);
-        boolean greeting = words.size() <= 6 && attention.matches(sentence)
-            && !lexicon.get("action").matches(sentence);
+        boolean greeting = words.size() <= 6
+            && attentionAt.stream().anyMatch(x -> x.start() >= s.start() && x.end() <= s.end())
+            && actionAt.stream().noneMatch(x -> x.overlaps(s));
         if (greeting) {
           continue;
         }
@@ -122,6 +134,12 @@ public final class BuiltinRules {
       }
       return out;
     }
+  }
+
+  /** A lexicon section's matches in the checked text, found once per check and shared. */
+  static List<TextSpan> find(ToneContext ctx, String section) {
+    return ctx.shared("lexicon:" + section, () -> Lexicon.of(ctx.language()).get(section)
+        .find(PhraseMatcher.Tokens.of(ctx)));
   }
 
   static int trimmedEnd(String text) {
@@ -194,8 +212,8 @@ public final class BuiltinRules {
     @Override
     public void check(ToneContext ctx, Findings findings) {
       Lexicon lex = Lexicon.of(ctx.language());
-      List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(ctx.text());
-      for (TextSpan s : lex.get(section).find(ctx.text())) {
+      List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(PhraseMatcher.Tokens.of(ctx));
+      for (TextSpan s : lex.get(section).find(PhraseMatcher.Tokens.of(ctx))) {
         if (exceptions.stream().anyMatch(e -> e.overlaps(s))) {
           continue;
         }
@@ -401,7 +419,7 @@ public final class BuiltinRules {
     public void check(ToneContext ctx, Findings findings) {
       Analysis a = Analysis.of(ctx);
       String text = ctx.text();
-      boolean attention = a.lexicon.get("attention").matches(text)
+      boolean attention = !find(ctx, "attention").isEmpty()
           || ctx.request().inwonerName().map(n -> mentions(ctx, n)).orElse(false);
       if (!attention) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.attention"));
@@ -409,8 +427,7 @@ public final class BuiltinRules {
       if (a.contentWords.size() < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.answer"));
       }
-      boolean action = a.lexicon.get("action").matches(text)
-          || a.lexicon.get("when").matches(text);
+      boolean action = !find(ctx, "action").isEmpty() || !find(ctx, "when").isEmpty();
       if (!action) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.action"));
       }
@@ -439,14 +456,14 @@ public final class BuiltinRules {
     @Override
     public void check(ToneContext ctx, Findings findings) {
       Lexicon lex = Lexicon.of(ctx.language());
-      List<TextSpan> harmless = lex.get("forward-not").find(ctx.text());
-      List<TextSpan> forward = lex.get("forward").find(ctx.text()).stream()
+      List<TextSpan> harmless = lex.get("forward-not").find(PhraseMatcher.Tokens.of(ctx));
+      List<TextSpan> forward = lex.get("forward").find(PhraseMatcher.Tokens.of(ctx)).stream()
           .filter(f -> harmless.stream().noneMatch(h -> h.overlaps(f))).toList();
       if (forward.isEmpty()) {
         return;
       }
-      boolean when = lex.get("when").matches(ctx.text());
-      boolean how = lex.get("how").matches(ctx.text());
+      boolean when = !find(ctx, "when").isEmpty();
+      boolean how = !find(ctx, "how").isEmpty();
       if (when && how) {
         return;
       }
@@ -462,7 +479,7 @@ public final class BuiltinRules {
     }
 
     static boolean isBare(ToneContext ctx, Analysis a) {
-      List<TextSpan> referral = a.lexicon.get("referral").find(ctx.text());
+      List<TextSpan> referral = find(ctx, "referral");
       if (a.urls.isEmpty() && referral.isEmpty()) {
         return false;
       }
@@ -775,7 +792,7 @@ public final class BuiltinRules {
       String text = ctx.text();
       List<TextSpan> found = new ArrayList<>();
       for (Language l : Language.values()) {
-        found.addAll(Lexicon.of(l).get("abusive").find(text));
+        found.addAll(Lexicon.of(l).get("abusive").find(PhraseMatcher.Tokens.of(ctx)));
       }
       List<String> prefixes = new ArrayList<>(Lexicon.of(Language.DUTCH).phrases("abusive-prefix"));
       for (TextSpan w : ctx.words()) {
@@ -829,8 +846,8 @@ public final class BuiltinRules {
       List<TextSpan> urgent = new ArrayList<>();
       List<TextSpan> negative = new ArrayList<>();
       for (Language l : Language.values()) {
-        urgent.addAll(Lexicon.of(l).get("urgent").find(text));
-        negative.addAll(Lexicon.of(l).get("strong-negative").find(text));
+        urgent.addAll(Lexicon.of(l).get("urgent").find(PhraseMatcher.Tokens.of(ctx)));
+        negative.addAll(Lexicon.of(l).get("strong-negative").find(PhraseMatcher.Tokens.of(ctx)));
       }
       long shouted = ctx.words().stream().filter(w -> Shouting.caps(w.of(text))
           && !Shouting.ACRONYMS.contains(w.of(text))).count();

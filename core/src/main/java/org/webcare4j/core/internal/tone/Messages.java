@@ -15,6 +15,8 @@ import org.webcare4j.core.tone.Language;
 /** The built-in rules' messages, in Dutch and English. */
 public final class Messages {
   private static final Map<Language, Properties> TEXTS = new EnumMap<>(Language.class);
+  private static final java.util.concurrent.ConcurrentMap<String, MessageFormat> FORMATS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   static {
     for (Language l : Language.values()) {
@@ -44,7 +46,11 @@ public final class Messages {
     if (pattern == null) {
       throw new IllegalStateException("no message " + key);
     }
-    return new MessageFormat(pattern, language == Language.DUTCH
-        ? Locale.forLanguageTag("nl") : Locale.ENGLISH).format(args);
+    MessageFormat format = FORMATS.computeIfAbsent(language.code() + ":" + key,
+        k -> new MessageFormat(pattern, language == Language.DUTCH
+            ? Locale.forLanguageTag("nl") : Locale.ENGLISH));
+    synchronized (format) { // MessageFormat is not thread-safe
+      return format.format(args);
+    }
   }
 }

@@ -112,12 +112,23 @@ public final class PersonalData {
    */
   public static List<Item> find(String text, ToneProfile profile, boolean lenient) {
     List<Item> found = new ArrayList<>();
-    bsns(text, lenient, found);
-    ibans(text, profile, found);
-    emails(text, profile, found);
-    postcodes(text, found);
-    dates(text, found);
-    phones(text, profile, found);
+    int digits = 0;
+    for (int i = 0; i < text.length() && digits < 4; i++) {
+      if (Character.isDigit(text.charAt(i))) {
+        digits++;
+      }
+    }
+    if (digits >= 4) {
+      // every detector but e-mail needs digits; most replies have none, and skip the cost
+      bsns(text, lenient, found);
+      ibans(text, profile, found);
+      postcodes(text, found);
+      dates(text, found);
+      phones(text, profile, found);
+    }
+    if (text.indexOf('@') >= 0) {
+      emails(text, profile, found);
+    }
     found.sort(Comparator.comparingInt((Item i) -> i.span().start()));
     List<Item> out = new ArrayList<>(found.size());
     for (Item i : found) {
