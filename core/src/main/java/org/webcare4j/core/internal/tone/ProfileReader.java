@@ -262,10 +262,8 @@ public final class ProfileReader {
   }
 
   /** A rule from a profile file. */
-  static final class OwnRule implements ToneRule {
+  static final class OwnRule extends BuiltinRules.Rule {
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private final String id;
-    private final Severity severity;
     private final Set<ChannelKind> channels;
     private final Set<Direction> directions;
     private final String message;
@@ -276,8 +274,7 @@ public final class ProfileReader {
 
     OwnRule(String id, Severity severity, Set<ChannelKind> channels, Set<Direction> directions,
         String message, PhraseMatcher matcher, Kind kind, int max, Map<String, String> swap) {
-      this.id = id;
-      this.severity = severity;
+      super(id, severity);
       this.channels = channels.isEmpty() ? EnumSet.allOf(ChannelKind.class)
           : EnumSet.copyOf(channels);
       this.directions = EnumSet.copyOf(directions);
@@ -286,16 +283,6 @@ public final class ProfileReader {
       this.kind = kind;
       this.max = max;
       this.swap = swap;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public Severity defaultSeverity() {
-      return severity;
     }
 
     @Override
@@ -355,7 +342,7 @@ public final class ProfileReader {
 
     @Override
     public String toString() {
-      return id + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
+      return id() + " (" + kind.name().toLowerCase(Locale.ROOT) + ")";
     }
   }
 }
