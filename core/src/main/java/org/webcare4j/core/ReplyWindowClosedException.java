@@ -5,17 +5,21 @@ import java.util.Optional;
 import org.webcare4j.core.model.ChannelId;
 
 /**
- * A free-text message to a conversation whose platform reply window has closed. Where the
- * platform offers a way around it (an approved template on WhatsApp, a message tag on Messenger),
- * {@link #alternative()} names it.
+ * A free-text message to a conversation whose platform reply window has closed: refused before
+ * anything was sent when webcare4j knows the window closed, or by the platform itself (WhatsApp
+ * error 131047) when it knew better. Where the platform offers a way around it (an approved
+ * template on WhatsApp, a message tag on Messenger), {@link #alternative()} names it. Trying
+ * again does not help.
  */
-public final class ReplyWindowClosedException extends WebcareException {
-  private final ChannelId channel;
-  private final Instant closedAt;
+public final class ReplyWindowClosedException extends PermanentPlatformException {
+  /** The code of a refusal made by webcare4j before calling the platform. */
+  public static final String CODE = "WINDOW_CLOSED";
+
+  private final Optional<Instant> closedAt;
   private final String alternative;
 
   /**
-   * Creates a refusal for a closed reply window.
+   * Creates a refusal made before calling the platform.
    *
    * @param channel the channel whose window closed
    * @param closedAt when the window closed ({@link Instant#EPOCH} if it never opened)
@@ -23,32 +27,36 @@ public final class ReplyWindowClosedException extends WebcareException {
    *     empty if the platform offers nothing
    */
   public ReplyWindowClosedException(ChannelId channel, Instant closedAt, String alternative) {
-    super(
-        "the reply window of channel "
-            + channel.value()
-            + " closed at "
-            + closedAt
-            + (alternative.isEmpty() ? "" : "; " + alternative));
-    this.channel = channel;
-    this.closedAt = closedAt;
+    super(channel, CODE, "", "the reply window closed at " + closedAt
+        + (alternative.isEmpty() ? "" : "; " + alternative), "");
+    this.closedAt = Optional.of(closedAt);
     this.alternative = alternative;
   }
 
   /**
-   * Returns the channel whose reply window closed.
+   * Creates the platform's own refusal.
    *
-   * @return the channel id
+   * @param channel the channel
+   * @param code the platform's error code, such as 131047
+   * @param message the platform's message
+   * @param traceId the platform's trace id, or empty
+   * @param alternative how to reach the inwoner anyway, or empty
    */
-  public ChannelId channel() {
-    return channel;
+  public ReplyWindowClosedException(ChannelId channel, String code, String message,
+      String traceId, String alternative) {
+    super(channel, code, "", message + (alternative.isEmpty() ? "" : "; " + alternative),
+        traceId);
+    this.closedAt = Optional.empty();
+    this.alternative = alternative;
   }
 
   /**
-   * Returns when the window closed.
+   * Returns when the window closed, when webcare4j knew it.
    *
-   * @return the closing instant, {@link Instant#EPOCH} if the window never opened
+   * @return the closing instant ({@link Instant#EPOCH} if the window never opened), or empty
+   *     for the platform's own refusal
    */
-  public Instant closedAt() {
+  public Optional<Instant> closedAt() {
     return closedAt;
   }
 

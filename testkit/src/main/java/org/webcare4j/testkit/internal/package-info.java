@@ -1,0 +1,2 @@
+/** Simulator plumbing; not API. */
+package org.webcare4j.testkit.internal;
