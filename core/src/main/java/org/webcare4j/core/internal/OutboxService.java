@@ -27,6 +27,7 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.Outbox;
@@ -74,7 +75,10 @@ final class OutboxService implements Outbox {
       Instant now = clock.instant();
       SendMessage draft = new SendMessage(c.channel(), c.id(), MessageId.of(ids.next()),
           c.platformThreadId(), c.visibility(), message.text(), message.attachments(),
-          message.inReplyTo(), message.template());
+          message.inReplyTo(), message.template(),
+          c.participants().stream().filter(p -> p.role() == Participant.Role.INWONER)
+              .map(Participant::id).findFirst(),
+          c.subject(), Optional.of(message.author().displayName()));
       channel.require(draft.requires());
       if (!message.attachments().isEmpty()) {
         channel.require(Capability.MEDIA);

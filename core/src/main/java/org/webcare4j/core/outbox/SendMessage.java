@@ -22,6 +22,11 @@ import org.webcare4j.core.model.Visibility;
  * @param attachments media to send
  * @param inReplyTo the platform id of the message or comment this answers, if any
  * @param template the approved template to send instead of free text, if any
+ * @param recipient the platform id of the inwoner the conversation is with, where it differs
+ *     from the thread (an e-mail address), if known
+ * @param subject the thread's subject, for channels that carry one (e-mail), if any
+ * @param authorName the name of who writes, for channels that show it (an e-mail's display
+ *     name), if known
  */
 public record SendMessage(
     ChannelId channel,
@@ -32,7 +37,10 @@ public record SendMessage(
     String text,
     List<Attachment> attachments,
     Optional<String> inReplyTo,
-    Optional<MessageTemplate> template)
+    Optional<MessageTemplate> template,
+    Optional<String> recipient,
+    Optional<String> subject,
+    Optional<String> authorName)
     implements OutboundOperation {
 
   public SendMessage {
@@ -45,6 +53,10 @@ public record SendMessage(
     attachments = List.copyOf(attachments);
     Objects.requireNonNull(inReplyTo, "inReplyTo");
     Objects.requireNonNull(template, "template");
+    // entries stored before these fields existed read them as null
+    recipient = recipient == null ? Optional.empty() : recipient;
+    subject = subject == null ? Optional.empty() : subject;
+    authorName = authorName == null ? Optional.empty() : authorName;
     if (text.isEmpty() && attachments.isEmpty() && template.isEmpty()) {
       throw new IllegalArgumentException("a message has text, attachments or a template");
     }

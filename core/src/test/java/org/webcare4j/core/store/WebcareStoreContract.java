@@ -535,7 +535,8 @@ public abstract class WebcareStoreContract {
     var op = new org.webcare4j.core.outbox.SendMessage(WA, ConversationId.of("c-" + thread),
         MessageId.of("m-out-" + n), thread, Visibility.PRIVATE, "Antwoord " + n, List.of(),
         Optional.empty(), Optional.of(new org.webcare4j.core.outbox.MessageTemplate("klaar",
-            "nl", List.of("Jan"))));
+            "nl", List.of("Jan"))), Optional.of("jan@example.nl"), Optional.of("WOZ"),
+        Optional.of("Sanne"));
     OutboxEntry e = OutboxEntry.queued(OutboxId.of("0000-" + n), "key-" + n, op, T0);
     return e.requeued(due, 0, Optional.empty(), T0);
   }
