@@ -51,6 +51,13 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.RateBudget;
 import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.model.ConversationId;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.outbox.PrivateReply;
 import org.webcare4j.core.store.StoreTransaction;
 import org.webcare4j.core.store.WebcareStore;
 
@@ -403,9 +410,47 @@ final class OutboxDispatcher implements AutoCloseable {
       OutboxEntry saved = tx.updateOutboxEntry(cur.sent(result, attempt, clock.instant()));
       if (cur.operation() instanceof SendMessage send) {
         recordSent(tx, send, result);
+      } else if (cur.operation() instanceof PrivateReply reply) {
+        recordPrivateReply(tx, cur, reply, result);
       }
       return saved;
     });
+  }
+
+  /**
+   * A private reply opens (or continues) the private conversation with the comment's author and
+   * links it with the public thread both ways; the message is recorded there.
+   */
+  private void recordPrivateReply(StoreTransaction tx, OutboxEntry entry, PrivateReply reply,
+      OperationResult result) {
+    Optional<Conversation> pub = tx.conversation(reply.publicConversation());
+    if (pub.isEmpty() || result.thread().isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    String thread = result.thread().get();
+    Conversation priv = tx.conversationByThread(reply.channel(), thread).orElse(null);
+    if (priv == null) {
+      Conversation.Builder b = Conversation.builder(
+          ConversationId.of(entry.id().value() + "-private"), reply.channel(), thread,
+          Visibility.PRIVATE, now).movedFrom(pub.get().id()).lastActivityAt(now);
+      pub.get().participants().stream().filter(p -> p.role() == Participant.Role.INWONER)
+          .forEach(b::participant);
+      pub.get().contact().ifPresent(b::contact);
+      pub.get().subject().ifPresent(b::subject);
+      priv = b.participant(reply.author()).build();
+      tx.insertConversation(priv);
+    } else if (priv.movedFrom().isEmpty()) {
+      priv = tx.updateConversation(priv.toBuilder().movedFrom(pub.get().id()).build());
+    }
+    tx.updateConversation(pub.get().toBuilder().movedTo(priv.id()).build());
+    if (result.platformId().isPresent()
+        && tx.messageByPlatformId(reply.channel(), result.platformId().get()).isEmpty()) {
+      tx.insertMessage(Message.builder(MessageId.of(entry.id().value() + "-message"), priv.id(),
+              reply.channel(), Direction.OUTBOUND, reply.author(), now)
+          .text(reply.text()).platformId(result.platformId().get())
+          .inReplyTo(reply.platformCommentId()).status(DeliveryStatus.SENT).build());
+    }
   }
 
   private void recordSent(StoreTransaction tx, SendMessage send, OperationResult result) {

@@ -8,12 +8,26 @@ import java.util.Optional;
  *
  * @param platformId the platform's id of what was created (a message id, a post id), if any
  * @param permalink the public address of what was created, where the platform gives one
+ * @param thread the platform thread what was created is in, where that is a thread of its own
+ *     (the private conversation a private reply opens)
  */
-public record OperationResult(Optional<String> platformId, Optional<String> permalink) {
+public record OperationResult(Optional<String> platformId, Optional<String> permalink,
+    Optional<String> thread) {
 
   public OperationResult {
     Objects.requireNonNull(platformId, "platformId");
     Objects.requireNonNull(permalink, "permalink");
+    thread = thread == null ? Optional.empty() : thread; // results stored before it existed
+  }
+
+  /**
+   * Returns this result, placed in a thread of its own.
+   *
+   * @param platformThreadId the thread's platform id
+   * @return the result with the thread
+   */
+  public OperationResult inThread(String platformThreadId) {
+    return new OperationResult(platformId, permalink, Optional.of(platformThreadId));
   }
 
   /**
@@ -23,7 +37,7 @@ public record OperationResult(Optional<String> platformId, Optional<String> perm
    * @return the result
    */
   public static OperationResult created(String platformId) {
-    return new OperationResult(Optional.of(platformId), Optional.empty());
+    return new OperationResult(Optional.of(platformId), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -32,6 +46,6 @@ public record OperationResult(Optional<String> platformId, Optional<String> perm
    * @return the result
    */
   public static OperationResult done() {
-    return new OperationResult(Optional.empty(), Optional.empty());
+    return new OperationResult(Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

@@ -7,7 +7,8 @@ import org.webcare4j.core.model.ChannelId;
  * Something to carry out on a platform through the outbox. Channels implement what they support
  * in {@link org.webcare4j.core.channel.Channel#execute}.
  */
-public sealed interface OutboundOperation permits SendMessage, MarkRead {
+public sealed interface OutboundOperation
+    permits SendMessage, MarkRead, HideComment, DeleteComment, PrivateReply {
 
   /**
    * Returns the channel the operation is for.

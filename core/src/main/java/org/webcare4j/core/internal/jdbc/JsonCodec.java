@@ -23,7 +23,10 @@ import org.webcare4j.core.event.ReactionReceived;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ToneOverride;
+import org.webcare4j.core.outbox.DeleteComment;
+import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.MarkRead;
+import org.webcare4j.core.outbox.PrivateReply;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.SendMessage;
@@ -51,7 +54,9 @@ final class JsonCodec {
   private interface EventMixin {}
 
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({@JsonSubTypes.Type(SendMessage.class), @JsonSubTypes.Type(MarkRead.class)})
+  @JsonSubTypes({@JsonSubTypes.Type(SendMessage.class), @JsonSubTypes.Type(MarkRead.class),
+      @JsonSubTypes.Type(HideComment.class), @JsonSubTypes.Type(DeleteComment.class),
+      @JsonSubTypes.Type(PrivateReply.class)})
   private interface OperationMixin {}
 
   private final ObjectMapper mapper = new ObjectMapper()
