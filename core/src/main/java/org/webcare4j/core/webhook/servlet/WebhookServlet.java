@@ -34,6 +34,16 @@ public final class WebhookServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     WebhookResponse response;
+    if (req.getContentLengthLong() > webhooks.maxBodyBytes()) {
+      // Refused by its declared length before the body is touched: opening the request stream
+      // could send "100 Continue" and invite the bytes we will not read. The connection closes
+      // after this answer, which is written out before the servlet returns.
+      resp.setHeader("Connection", "close");
+      write(resp, WebhookResponse.text(413,
+          new PayloadTooLargeException(webhooks.maxBodyBytes()).getMessage()));
+      resp.flushBuffer();
+      return;
+    }
     try {
       byte[] body;
       try (InputStream in = req.getInputStream()) {
@@ -52,6 +62,11 @@ public final class WebhookServlet extends HttpServlet {
     } catch (PayloadTooLargeException e) {
       response = WebhookResponse.text(e.httpStatus(), e.getMessage());
     }
+    write(resp, response);
+  }
+
+  private static void write(HttpServletResponse resp, WebhookResponse response)
+      throws IOException {
     byte[] bytes = response.body();
     resp.setStatus(response.status());
     resp.setContentType(response.contentType());
