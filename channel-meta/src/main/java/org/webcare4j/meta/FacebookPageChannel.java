@@ -2,33 +2,16 @@ package org.webcare4j.meta;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import org.webcare4j.core.CapabilityNotSupportedException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Capability;
-import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
-import org.webcare4j.core.channel.OperationContext;
-import org.webcare4j.core.event.InboundEvent;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.outbox.DeleteComment;
-import org.webcare4j.core.outbox.HideComment;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.PrivateReply;
-import org.webcare4j.core.outbox.RateQuota;
-import org.webcare4j.core.outbox.SendMessage;
-import org.webcare4j.core.webhook.WebhookEndpoint;
-import org.webcare4j.core.webhook.WebhookRequest;
-import org.webcare4j.core.webhook.WebhookResponse;
-import org.webcare4j.meta.internal.PageGraphApi;
+import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.PagePayloadParser;
 
 /**
@@ -46,28 +29,19 @@ import org.webcare4j.meta.internal.PagePayloadParser;
  *     .build();
  * }</pre>
  */
-public final class FacebookPageChannel implements Channel {
+public final class FacebookPageChannel extends GraphAccountChannel {
   /** Messenger's standard messaging window. */
   public static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
 
   /** The longest comment or message text accepted (Messenger's 2,000 characters). */
   public static final int MAX_TEXT_LENGTH = 2000;
 
-  private final ChannelId id;
   private final String pageId;
-  private final GraphWebhookVerifier verifier;
-  private final PagePayloadParser parser;
-  private final PageGraphApi api;
-  private final int callsPerSecond;
 
   private FacebookPageChannel(Builder b) {
-    this.id = b.id;
+    super(b.id, b.appSecret, b.verifyToken, b.baseUrl, b.apiVersion, b.pageId, b.token,
+        GraphAccountApi.PAGE, new PagePayloadParser(b.id, b.pageId)::parse, b.callsPerSecond);
     this.pageId = b.pageId;
-    this.verifier = new GraphWebhookVerifier(b.appSecret, b.verifyToken);
-    this.parser = new PagePayloadParser(id, pageId);
-    this.api = new PageGraphApi(id, HttpUrl.get(b.baseUrl).newBuilder()
-        .addPathSegment(b.apiVersion).build(), pageId, b.token);
-    this.callsPerSecond = b.callsPerSecond;
   }
 
   /**
@@ -81,11 +55,6 @@ public final class FacebookPageChannel implements Channel {
   }
 
   @Override
-  public ChannelId id() {
-    return id;
-  }
-
-  @Override
   public ChannelKind kind() {
     return ChannelKind.FACEBOOK;
   }
@@ -93,23 +62,14 @@ public final class FacebookPageChannel implements Channel {
   @Override
   public Set<Capability> capabilities() {
     return EnumSet.of(Capability.PUBLIC_REPLIES, Capability.PRIVATE_MESSAGES,
-        Capability.PRIVATE_REPLY_TO_COMMENT, Capability.HIDE_COMMENTS, Capability.DELETE_OWN);
+        Capability.PRIVATE_REPLY_TO_COMMENT, Capability.HIDE_COMMENTS, Capability.DELETE_OWN,
+        Capability.PUBLISHING);
   }
 
   @Override
   public ChannelLimits limits() {
     return ChannelLimits.of(MAX_TEXT_LENGTH, LengthCounter.utf16())
         .withReplyWindow(MESSAGING_WINDOW);
-  }
-
-  @Override
-  public Optional<RateQuota> quota() {
-    return Optional.of(RateQuota.perSecond(callsPerSecond));
-  }
-
-  @Override
-  public String rateLimitBucket(OutboundOperation operation) {
-    return PageGraphApi.BUCKET;
   }
 
   /**
@@ -122,51 +82,8 @@ public final class FacebookPageChannel implements Channel {
   }
 
   @Override
-  public Optional<WebhookEndpoint> webhook() {
-    return Optional.of(new WebhookEndpoint() {
-      @Override
-      public Optional<WebhookResponse> handshake(WebhookRequest request) {
-        return verifier.handshake(request);
-      }
-
-      @Override
-      public void verify(WebhookRequest request) {
-        verifier.verify(request);
-      }
-
-      @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
-        return parser.parse(request.body());
-      }
-    });
-  }
-
-  /**
-   * Carries out a reply, private reply, hide or delete. Called by the outbox.
-   */
-  @Override
-  public OperationResult execute(OutboundOperation operation, OperationContext context) {
-    if (operation instanceof SendMessage send) {
-      if (!send.attachments().isEmpty() || send.template().isPresent()) {
-        throw api.unsupported("this page channel sends text only");
-      }
-      return api.send(send, context);
-    }
-    if (operation instanceof PrivateReply reply) {
-      return api.privateReply(reply, context);
-    }
-    if (operation instanceof HideComment hide) {
-      return api.hide(hide, context);
-    }
-    if (operation instanceof DeleteComment delete) {
-      return api.delete(delete, context);
-    }
-    throw new CapabilityNotSupportedException(id, operation.requires());
-  }
-
-  @Override
   public String toString() {
-    return "FacebookPageChannel{" + id + ", pageId=" + pageId + "}";
+    return "FacebookPageChannel{" + id() + ", pageId=" + pageId + "}";
   }
 
   /** Configures a {@link FacebookPageChannel}. */

@@ -63,6 +63,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
   private final Secret appSecret;
   private final Secret token;
   private final String pageId;
+  private final String instagramId;
   private final String postId;
   private final String webhookPath;
   private final HmacSignature signature;
@@ -72,6 +73,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
   private final Map<String, String> commentAuthors = new HashMap<>();
   private final Set<String> privatelyAnswered = new HashSet<>();
   private final Set<String> hidden = new HashSet<>();
+  private final Set<String> containers = new HashSet<>();
   private final Deque<MockResponse> injected = new ArrayDeque<>();
   private volatile int appUsage;
 
@@ -79,6 +81,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
     this.appSecret = b.appSecret;
     this.token = b.token;
     this.pageId = b.pageId;
+    this.instagramId = b.instagramId;
     this.postId = b.pageId + "_" + 7001;
     this.webhookPath = b.webhookPath;
     this.signature = HmacSignature.sha256(appSecret, HmacSignature.Encoding.HEX, "sha256=");
@@ -121,6 +124,15 @@ public final class FacebookPageSimulator implements AutoCloseable {
    */
   public String pageId() {
     return pageId;
+  }
+
+  /**
+   * Returns the linked Instagram professional account's id.
+   *
+   * @return the id
+   */
+  public String instagramAccountId() {
+    return instagramId;
   }
 
   /**
@@ -236,6 +248,61 @@ public final class FacebookPageSimulator implements AutoCloseable {
   }
 
   /**
+   * Emits an Instagram comment on the account's media, or a reply to one.
+   *
+   * @param parentCommentId the comment replied to, or null for a top-level comment
+   * @param userId the commenter's Instagram-scoped id
+   * @param username their username
+   * @param text the comment
+   * @return the comment and its signed webhook
+   */
+  public Comment instagramComment(String parentCommentId, String userId, String username,
+      String text) {
+    String id = String.valueOf(17_858_893_269_000_000L + ids.incrementAndGet());
+    synchronized (lock) {
+      commentAuthors.put(id, userId);
+    }
+    ObjectNode value = JSON.createObjectNode();
+    value.putObject("from").put("id", userId).put("username", username);
+    value.putObject("media").put("id", "17895695668004550").put("media_product_type", "FEED");
+    value.put("id", id);
+    if (parentCommentId != null) {
+      value.put("parent_id", parentCommentId);
+    }
+    value.put("text", text);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("object", "instagram");
+    ObjectNode entry = root.putArray("entry").addObject();
+    entry.put("id", instagramId);
+    entry.put("time", clock.instant().getEpochSecond());
+    ObjectNode change = entry.putArray("changes").addObject();
+    change.put("field", "comments");
+    change.set("value", value);
+    return new Comment(id, userId, sign(root, webhookPath.replace("facebook", "instagram")));
+  }
+
+  /**
+   * Emits an Instagram direct message.
+   *
+   * @param igsid the user's Instagram-scoped id
+   * @param text the text
+   * @return the signed webhook
+   */
+  public WebhookRequest instagramMessage(String igsid, String text) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("object", "instagram");
+    ObjectNode entry = root.putArray("entry").addObject();
+    entry.put("id", instagramId);
+    entry.put("time", clock.millis());
+    ObjectNode m = entry.putArray("messaging").addObject();
+    m.putObject("sender").put("id", igsid);
+    m.putObject("recipient").put("id", instagramId);
+    m.put("timestamp", clock.millis());
+    m.putObject("message").put("mid", "aWdfZAG1" + ids.incrementAndGet()).put("text", text);
+    return sign(root, webhookPath.replace("facebook", "instagram"));
+  }
+
+  /**
    * Emits the feed change of a comment hidden or shown.
    *
    * @param commentId the comment
@@ -271,7 +338,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
     m.putObject("recipient").put("id", pageId);
     m.put("timestamp", clock.millis());
     m.putObject("message").put("mid", "m_" + ids.incrementAndGet()).put("text", text);
-    return sign(root);
+    return sign(root, webhookPath);
   }
 
   private WebhookRequest feed(ObjectNode value) {
@@ -283,12 +350,12 @@ public final class FacebookPageSimulator implements AutoCloseable {
     ObjectNode change = entry.putArray("changes").addObject();
     change.put("field", "feed");
     change.set("value", value);
-    return sign(root);
+    return sign(root, webhookPath);
   }
 
-  private WebhookRequest sign(ObjectNode root) {
+  private WebhookRequest sign(ObjectNode root, String path) {
     byte[] body = root.toString().getBytes(StandardCharsets.UTF_8);
-    return WebhookRequest.builder("POST", webhookPath)
+    return WebhookRequest.builder("POST", path)
         .header("Content-Type", "application/json")
         .header("X-Hub-Signature-256", signature.sign(body))
         .body(body).build();
@@ -318,22 +385,58 @@ public final class FacebookPageSimulator implements AutoCloseable {
       return error(401, 190, 463, "Error validating access token: Session has expired.");
     }
     String method = request.getMethod();
-    if (method.equals("POST") && path.size() == 3 && path.get(2).equals("comments")) {
+    if (method.equals("POST") && path.size() == 3
+        && (path.get(2).equals("comments") || path.get(2).equals("replies"))) {
       if (!body.hasNonNull("message") || body.get("message").asText().isBlank()) {
         return error(400, 100, 0, "(#100) The parameter message is required");
       }
       return json("{\"id\":\"7001_" + ids.incrementAndGet() + "\"}");
     }
     if (method.equals("POST") && path.size() == 3 && path.get(1).equals(pageId)
-        && path.get(2).equals("messages")) {
-      return message(body);
+        && (path.get(2).equals("feed") || path.get(2).equals("photos"))) {
+      boolean photo = path.get(2).equals("photos");
+      if (photo ? !body.hasNonNull("url") : !body.hasNonNull("message") && !body.hasNonNull("link")) {
+        return error(400, 100, 0, "(#100) " + (photo ? "url" : "message or link")
+            + " is required");
+      }
+      String post = pageId + "_" + ids.incrementAndGet();
+      return json(photo ? "{\"id\":\"" + ids.incrementAndGet() + "\",\"post_id\":\"" + post
+          + "\"}" : "{\"id\":\"" + post + "\"}");
+    }
+    if (method.equals("POST") && path.size() == 3 && path.get(1).equals(instagramId)
+        && path.get(2).equals("media")) {
+      if (!body.hasNonNull("image_url")) {
+        return error(400, 100, 0, "(#100) image_url is required");
+      }
+      if (body.path("caption").asText("").length() > 2200) {
+        return error(400, 100, 0, "(#100) The caption is too long");
+      }
+      String container = String.valueOf(17_889_000_000_000_000L + ids.incrementAndGet());
+      synchronized (lock) {
+        containers.add(container);
+      }
+      return json("{\"id\":\"" + container + "\"}");
+    }
+    if (method.equals("POST") && path.size() == 3 && path.get(1).equals(instagramId)
+        && path.get(2).equals("media_publish")) {
+      synchronized (lock) {
+        if (!containers.remove(body.path("creation_id").asText(""))) {
+          return error(400, 9007, 2207027, "Media ID is not available");
+        }
+      }
+      return json("{\"id\":\"" + (17_920_000_000_000_000L + ids.incrementAndGet()) + "\"}");
+    }
+    if (method.equals("POST") && path.size() == 3 && path.get(2).equals("messages")
+        && (path.get(1).equals(pageId) || path.get(1).equals(instagramId))) {
+      return message(body, path.get(1).equals(pageId));
     }
     if (method.equals("POST") && path.size() == 2) {
-      if (!body.has("is_hidden")) {
+      String field = body.has("is_hidden") ? "is_hidden" : "hide";
+      if (!body.has(field)) {
         return error(400, 100, 0, "(#100) Unsupported post request");
       }
       synchronized (lock) {
-        if (body.get("is_hidden").asBoolean()) {
+        if (body.get(field).asBoolean()) {
           hidden.add(path.get(1));
         } else {
           hidden.remove(path.get(1));
@@ -347,7 +450,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
     return error(400, 100, 33, "Unsupported request");
   }
 
-  private MockResponse message(JsonNode body) {
+  private MockResponse message(JsonNode body, boolean messenger) {
     JsonNode recipient = body.path("recipient");
     String text = body.path("message").path("text").asText("");
     if (text.isBlank()) {
@@ -367,7 +470,8 @@ public final class FacebookPageSimulator implements AutoCloseable {
       }
     } else if (recipient.hasNonNull("id")) {
       user = recipient.get("id").asText();
-      if (!"RESPONSE".equals(body.path("messaging_type").asText()) && !body.has("tag")) {
+      if (messenger && !"RESPONSE".equals(body.path("messaging_type").asText())
+          && !body.has("tag")) {
         return error(400, 100, 0, "(#100) messaging_type is required");
       }
     } else {
@@ -412,6 +516,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
     private Secret appSecret = Secret.of("simulated-app-secret");
     private Secret token = Secret.of("simulated-page-token");
     private String pageId = "104918587593826";
+    private String instagramId = "17841405822304914";
     private String webhookPath = "/webhooks/facebook-gemeente";
 
     private Builder() {}

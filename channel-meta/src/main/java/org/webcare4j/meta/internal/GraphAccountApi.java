@@ -24,40 +24,67 @@ import org.webcare4j.core.outbox.DeleteComment;
 import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.PrivateReply;
+import org.webcare4j.core.outbox.PublishPost;
+import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.outbox.SendMessage;
 import org.webcare4j.core.model.Visibility;
 
 /**
- * The Page's Graph API calls: a reply in a comment thread ({@code POST /{comment-id}/comments}),
- * a Messenger message and a private reply to a comment ({@code POST /{page-id}/messages}), hiding
- * a comment ({@code POST /{comment-id}} with {@code is_hidden}) and deleting one ({@code DELETE
- * /{id}}), with the page access token; errors through {@link GraphError}, usage headers to the
- * rate limiter.
+ * The Graph API calls of a Facebook Page or an Instagram professional account: a reply in a
+ * comment thread ({@code POST /{comment-id}/comments}, on Instagram {@code /replies}), a direct
+ * message and a private reply to a comment ({@code POST /{account-id}/messages}), hiding a comment
+ * ({@code POST /{comment-id}} with {@code is_hidden}, on Instagram {@code hide}) and deleting one
+ * ({@code DELETE /{id}}), with the access token; errors through {@link GraphError}, usage headers
+ * to the rate limiter.
  */
-public final class PageGraphApi {
+public final class GraphAccountApi {
   /** The rate-limit bucket of a page's calls. */
   public static final String BUCKET = "page";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
+  /**
+   * How the platforms differ.
+   *
+   * @param replyEdge the edge a comment reply is posted to: {@code comments} or {@code replies}
+   * @param hideField the field that hides a comment: {@code is_hidden} or {@code hide}
+   * @param messageThread the thread-id prefix of direct messages
+   * @param messagingType whether direct messages carry {@code messaging_type} (Messenger)
+   */
+  public record Flavour(String replyEdge, String hideField, String messageThread,
+      boolean messagingType) {}
+
+  /** A Facebook Page with Messenger. */
+  public static final Flavour PAGE = new Flavour("comments", "is_hidden",
+      PagePayloadParser.MESSENGER_THREAD, true);
+
+  /** An Instagram professional account. */
+  public static final Flavour INSTAGRAM = new Flavour("replies", "hide",
+      InstagramPayloadParser.DM_THREAD, false);
+
   private final ChannelId channel;
   private final HttpUrl base;
   private final String pageId;
   private final Secret token;
+  private final Flavour flavour;
 
   /**
-   * Creates the API of one page.
+   * Creates the API of one account.
    *
    * @param channel the channel
    * @param base the versioned Graph base URL
-   * @param pageId the page's id
-   * @param token the page access token
+   * @param accountId the page's or Instagram account's id
+   * @param token the access token
+   * @param flavour page or Instagram
    */
-  public PageGraphApi(ChannelId channel, HttpUrl base, String pageId, Secret token) {
+  public GraphAccountApi(ChannelId channel, HttpUrl base, String accountId, Secret token,
+      Flavour flavour) {
     this.channel = channel;
     this.base = base;
-    this.pageId = pageId;
+    this.pageId = accountId;
     this.token = token;
+    this.flavour = flavour;
   }
 
   /**
@@ -75,12 +102,14 @@ public final class PageGraphApi {
           PagePayloadParser.COMMENT_THREAD));
       body.put("message", send.text());
       JsonNode answer = call("POST", base.newBuilder().addPathSegment(target)
-          .addPathSegment("comments").build(), body, ctx);
+          .addPathSegment(flavour.replyEdge()).build(), body, ctx);
       return OperationResult.created(id(answer, "id"));
     }
-    String psid = strip(send.platformThreadId(), PagePayloadParser.MESSENGER_THREAD);
+    String psid = strip(send.platformThreadId(), flavour.messageThread());
     body.putObject("recipient").put("id", psid);
-    body.put("messaging_type", "RESPONSE");
+    if (flavour.messagingType()) {
+      body.put("messaging_type", "RESPONSE");
+    }
     body.putObject("message").put("text", send.text());
     JsonNode answer = call("POST", messages(), body, ctx);
     return OperationResult.created(id(answer, "message_id"));
@@ -99,7 +128,56 @@ public final class PageGraphApi {
     body.putObject("message").put("text", reply.text());
     JsonNode answer = call("POST", messages(), body, ctx);
     return OperationResult.created(id(answer, "message_id"))
-        .inThread(PagePayloadParser.MESSENGER_THREAD + id(answer, "recipient_id"));
+        .inThread(flavour.messageThread() + id(answer, "recipient_id"));
+  }
+
+  /**
+   * Publishes a post. On a page: text with an optional link on the feed, or a photo with the
+   * text as its caption. On Instagram, where a post needs an image: a media container first,
+   * then its publication.
+   *
+   * @param post the operation
+   * @param ctx the dispatcher's context
+   * @return the post's id and, on a page, its permalink
+   */
+  public OperationResult publish(PublishPost post, OperationContext ctx) {
+    Optional<String> image = post.media().stream()
+        .filter(a -> a.kind() == AttachmentKind.IMAGE).findFirst()
+        .flatMap(Attachment::url);
+    if (post.media().size() > 1 || (!post.media().isEmpty() && image.isEmpty())) {
+      throw unsupported("one image, given by its public URL, is what this channel posts");
+    }
+    ObjectNode body = JSON.createObjectNode();
+    if (flavour == INSTAGRAM) {
+      if (image.isEmpty()) {
+        throw unsupported("an Instagram post needs an image");
+      }
+      body.put("image_url", image.get());
+      body.put("caption", post.text() + post.link().map(l -> "\n" + l).orElse(""));
+      String container = id(call("POST", account("media"), body, ctx), "id");
+      ObjectNode publish = JSON.createObjectNode();
+      publish.put("creation_id", container);
+      return OperationResult.created(id(call("POST", account("media_publish"), publish, ctx),
+          "id"));
+    }
+    JsonNode answer;
+    if (image.isPresent()) {
+      body.put("url", image.get());
+      body.put("caption", post.text() + post.link().map(l -> "\n" + l).orElse(""));
+      answer = call("POST", account("photos"), body, ctx);
+    } else {
+      body.put("message", post.text());
+      post.link().ifPresent(l -> body.put("link", l));
+      answer = call("POST", account("feed"), body, ctx);
+    }
+    String postId = answer.hasNonNull("post_id") ? answer.get("post_id").asText()
+        : id(answer, "id");
+    return new OperationResult(Optional.of(postId),
+        Optional.of("https://www.facebook.com/" + postId), Optional.empty());
+  }
+
+  private HttpUrl account(String edge) {
+    return base.newBuilder().addPathSegment(pageId).addPathSegment(edge).build();
   }
 
   /**
@@ -111,7 +189,7 @@ public final class PageGraphApi {
    */
   public OperationResult hide(HideComment hide, OperationContext ctx) {
     ObjectNode body = JSON.createObjectNode();
-    body.put("is_hidden", hide.hidden());
+    body.put(flavour.hideField(), hide.hidden());
     success(call("POST", base.newBuilder().addPathSegment(hide.platformCommentId()).build(),
         body, ctx));
     return OperationResult.done();

@@ -8,7 +8,7 @@ import org.webcare4j.core.model.ChannelId;
  * in {@link org.webcare4j.core.channel.Channel#execute}.
  */
 public sealed interface OutboundOperation
-    permits SendMessage, MarkRead, HideComment, DeleteComment, PrivateReply {
+    permits SendMessage, MarkRead, HideComment, DeleteComment, PrivateReply, PublishPost {
 
   /**
    * Returns the channel the operation is for.

@@ -27,6 +27,7 @@ import org.webcare4j.core.outbox.DeleteComment;
 import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.MarkRead;
 import org.webcare4j.core.outbox.PrivateReply;
+import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.SendMessage;
@@ -56,7 +57,7 @@ final class JsonCodec {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
   @JsonSubTypes({@JsonSubTypes.Type(SendMessage.class), @JsonSubTypes.Type(MarkRead.class),
       @JsonSubTypes.Type(HideComment.class), @JsonSubTypes.Type(DeleteComment.class),
-      @JsonSubTypes.Type(PrivateReply.class)})
+      @JsonSubTypes.Type(PrivateReply.class), @JsonSubTypes.Type(PublishPost.class)})
   private interface OperationMixin {}
 
   private final ObjectMapper mapper = new ObjectMapper()

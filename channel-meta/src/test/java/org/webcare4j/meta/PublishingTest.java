@@ -1,0 +1,93 @@
+package org.webcare4j.meta;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.webcare4j.core.Secret;
+import org.webcare4j.core.Webcare;
+import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.AttachmentKind;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.outbox.OutboxEntry;
+import org.webcare4j.core.outbox.OutboxState;
+import org.webcare4j.core.outbox.PublishPost;
+import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.testkit.FacebookPageSimulator;
+
+/** Posts on a page (text, link, photo) and on Instagram (container, then publish). */
+class PublishingTest {
+  private static final Attachment IMAGE = Attachment.builder(AttachmentKind.IMAGE)
+      .url("https://www.gemeente.nl/img/afvalkalender.jpg").build();
+  private FacebookPageSimulator graph;
+  private FacebookPageChannel page;
+  private InstagramChannel instagram;
+  private Webcare webcare;
+
+  @BeforeEach
+  void start() {
+    graph = FacebookPageSimulator.builder().build();
+    page = FacebookPageChannel.builder(ChannelId.of("facebook-gemeente")).baseUrl(graph.baseUrl())
+        .pageId(graph.pageId()).appSecret(graph.appSecret()).verifyToken(Secret.of("v"))
+        .pageAccessToken(graph.pageAccessToken()).build();
+    instagram = InstagramChannel.builder(ChannelId.of("instagram-gemeente"))
+        .baseUrl(graph.baseUrl()).accountId(graph.instagramAccountId())
+        .appSecret(graph.appSecret()).verifyToken(Secret.of("v"))
+        .accessToken(graph.pageAccessToken()).build();
+    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(page).channel(instagram)
+        .dispatchExecutor(Runnable::run).build();
+  }
+
+  @AfterEach
+  void stop() {
+    webcare.close();
+    graph.close();
+  }
+
+  private OutboxEntry publish(PublishPost post, String key) throws Exception {
+    return webcare.outbox().enqueue(post, key).await(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aPagePostWithALinkAndAPhotoPostGetTheirIdsAndPermalinks() throws Exception {
+    OutboxEntry text = publish(new PublishPost(page.id(), PublicationId.of("p-1"),
+        "De nieuwe afvalkalender staat online.", Optional.of("https://www.gemeente.nl/afval"),
+        List.of()), "p-1-fb");
+    assertEquals(OutboxState.SENT, text.state(), text.toString());
+    FacebookPageSimulator.Call call = graph.calls().get(0);
+    assertEquals(graph.pageId() + "/feed", call.path());
+    assertEquals("https://www.gemeente.nl/afval", call.body().path("link").asText());
+    String postId = text.result().orElseThrow().platformId().orElseThrow();
+    assertTrue(postId.startsWith(graph.pageId() + "_"), postId);
+    assertEquals("https://www.facebook.com/" + postId,
+        text.result().orElseThrow().permalink().orElseThrow());
+
+    OutboxEntry photo = publish(new PublishPost(page.id(), PublicationId.of("p-2"),
+        "Zo ziet hij eruit.", Optional.empty(), List.of(IMAGE)), "p-2-fb");
+    assertEquals(OutboxState.SENT, photo.state());
+    assertEquals(graph.pageId() + "/photos", graph.calls().get(1).path());
+    assertEquals(IMAGE.url().orElseThrow(), graph.calls().get(1).body().path("url").asText());
+  }
+
+  @Test
+  void anInstagramPostIsAContainerThenItsPublication() throws Exception {
+    OutboxEntry done = publish(new PublishPost(instagram.id(), PublicationId.of("p-3"),
+        "De nieuwe afvalkalender! #afval", Optional.empty(), List.of(IMAGE)), "p-3-ig");
+    assertEquals(OutboxState.SENT, done.state(), done.toString());
+    List<FacebookPageSimulator.Call> calls = graph.calls();
+    assertEquals(graph.instagramAccountId() + "/media", calls.get(0).path());
+    assertEquals(graph.instagramAccountId() + "/media_publish", calls.get(1).path());
+    assertTrue(done.result().orElseThrow().platformId().isPresent());
+
+    OutboxEntry textOnly = publish(new PublishPost(instagram.id(), PublicationId.of("p-4"),
+        "Alleen tekst", Optional.empty(), List.of()), "p-4-ig");
+    assertEquals(OutboxState.FAILED, textOnly.state());
+    assertTrue(textOnly.failure().orElseThrow().reason().contains("needs an image"));
+  }
+}
