@@ -30,8 +30,12 @@ import org.webcare4j.meta.internal.PagePayloadParser;
  * }</pre>
  */
 public final class FacebookPageChannel extends GraphAccountChannel {
-  /** Messenger's standard messaging window. */
-  public static final Duration MESSAGING_WINDOW = Duration.ofHours(24);
+  /**
+   * How long after the inwoner's last message the page may answer on Messenger: 24 hours as a
+   * standard response, then up to 7 days with the human-agent tag, which the channel adds itself
+   * when Messenger refuses a standard response.
+   */
+  public static final Duration MESSAGING_WINDOW = Duration.ofDays(7);
 
   /** The longest comment or message text accepted (Messenger's 2,000 characters). */
   public static final int MAX_TEXT_LENGTH = 2000;

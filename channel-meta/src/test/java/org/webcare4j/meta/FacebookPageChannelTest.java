@@ -103,6 +103,33 @@ class FacebookPageChannelTest {
   }
 
   @Test
+  void afterADayMessengerRepliesCarryTheHumanAgentTagAndAfterAWeekTheyAreRefused()
+      throws Exception {
+    start();
+    webcare.webhooks().handle(graph.messengerMessage("2480921345678901", "Vraag van eergisteren",
+        java.time.Instant.now().minus(Duration.ofDays(2))));
+    Conversation c = thread("psid:2480921345678901");
+    OutboxEntry late = webcare.compose(c.id()).agent(SANNE).text("Hoi, sorry voor het late"
+        + " antwoord. Het stadskantoor is morgen open. Je kunt zonder afspraak langskomen.\n^Sanne")
+        .send().await(AWAIT);
+    assertEquals(OutboxState.SENT, late.state(), late.toString());
+    List<FacebookPageSimulator.Call> calls = graph.calls();
+    assertEquals("RESPONSE", calls.get(0).body().path("messaging_type").asText());
+    assertEquals("MESSAGE_TAG", calls.get(1).body().path("messaging_type").asText());
+    assertEquals("HUMAN_AGENT", calls.get(1).body().path("tag").asText());
+    assertEquals(2, calls.size(), "one refusal, one tagged send");
+
+    webcare.webhooks().handle(graph.messengerMessage("2480921345678902", "Heel oude vraag",
+        java.time.Instant.now().minus(Duration.ofDays(8))));
+    Conversation old = thread("psid:2480921345678902");
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.webcare4j.core.ReplyWindowClosedException.class,
+        () -> webcare.compose(old.id()).agent(SANNE).text("Hoi, dank je voor je vraag. Je kunt"
+            + " langskomen.\n^Sanne").send());
+    assertEquals(2, graph.calls().size(), "refused before any call");
+  }
+
+  @Test
   void personalDataInACommentIsFlaggedHiddenAndAnsweredPrivatelyWithTheLinkBothWays()
       throws Exception {
     start();

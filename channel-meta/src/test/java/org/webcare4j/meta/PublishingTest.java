@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +17,10 @@ import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.ChannelPublication;
+import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.model.PublicationState;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PublishPost;
@@ -29,6 +35,7 @@ class PublishingTest {
   private FacebookPageChannel page;
   private InstagramChannel instagram;
   private Webcare webcare;
+  private final WebcareStore store = WebcareStore.inMemory();
 
   @BeforeEach
   void start() {
@@ -40,7 +47,7 @@ class PublishingTest {
         .baseUrl(graph.baseUrl()).accountId(graph.instagramAccountId())
         .appSecret(graph.appSecret()).verifyToken(Secret.of("v"))
         .accessToken(graph.pageAccessToken()).build();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(page).channel(instagram)
+    webcare = Webcare.builder().store(store).channel(page).channel(instagram)
         .dispatchExecutor(Runnable::run).build();
   }
 
@@ -89,5 +96,48 @@ class PublishingTest {
         "Alleen tekst", Optional.empty(), List.of()), "p-4-ig");
     assertEquals(OutboxState.FAILED, textOnly.state());
     assertTrue(textOnly.failure().orElseThrow().reason().contains("needs an image"));
+  }
+
+  @Test
+  void eachChannelsPostIdIsRecordedOnThePublication() throws Exception {
+    Publication pub = new Publication(PublicationId.of("p-5"), "u-17",
+        "De nieuwe afvalkalender staat online.", List.of(IMAGE), Optional.empty(), Map.of(),
+        new LinkedHashMap<>(Map.of(page.id(), ChannelPublication.pending(page.id()),
+            instagram.id(), ChannelPublication.pending(instagram.id()))),
+        Optional.empty(), PublicationState.PUBLISHING, Instant.now(), 0);
+    store.inTransaction(tx -> {
+      tx.insertPublication(pub);
+      return null;
+    });
+    for (ChannelId channel : List.of(page.id(), instagram.id())) {
+      assertEquals(OutboxState.SENT, publish(new PublishPost(channel, pub.id(),
+          pub.textFor(channel), pub.linkFor(channel), pub.mediaFor(channel)),
+          "p-5-" + channel).state());
+    }
+    Publication after = store.inTransaction(tx -> tx.publication(pub.id())).orElseThrow();
+    assertEquals(PublicationState.PUBLISHED, after.state());
+    ChannelPublication fb = after.results().get(page.id());
+    assertEquals(ChannelPublication.Status.PUBLISHED, fb.status());
+    assertTrue(fb.platformPostId().orElseThrow().startsWith(graph.pageId() + "_"));
+    assertTrue(fb.permalink().orElseThrow().startsWith("https://www.facebook.com/"));
+    assertTrue(after.results().get(instagram.id()).platformPostId().isPresent());
+  }
+
+  @Test
+  void aRefusedPostIsRecordedAsFailedWithTheReason() throws Exception {
+    Publication pub = new Publication(PublicationId.of("p-6"), "u-17", "Alleen tekst",
+        List.of(), Optional.empty(), Map.of(),
+        new LinkedHashMap<>(Map.of(instagram.id(), ChannelPublication.pending(instagram.id()))),
+        Optional.empty(), PublicationState.PUBLISHING, Instant.now(), 0);
+    store.inTransaction(tx -> {
+      tx.insertPublication(pub);
+      return null;
+    });
+    publish(new PublishPost(instagram.id(), pub.id(), pub.text(), Optional.empty(), List.of()),
+        "p-6-ig");
+    Publication after = store.inTransaction(tx -> tx.publication(pub.id())).orElseThrow();
+    assertEquals(PublicationState.FAILED, after.state());
+    assertTrue(after.results().get(instagram.id()).failure().orElseThrow().reason()
+        .contains("needs an image"));
   }
 }

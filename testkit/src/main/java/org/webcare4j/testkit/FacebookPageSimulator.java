@@ -74,6 +74,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
   private final Set<String> privatelyAnswered = new HashSet<>();
   private final Set<String> hidden = new HashSet<>();
   private final Set<String> containers = new HashSet<>();
+  private final Map<String, Instant> lastUserMessage = new HashMap<>();
   private final Deque<MockResponse> injected = new ArrayDeque<>();
   private volatile int appUsage;
 
@@ -328,6 +329,21 @@ public final class FacebookPageSimulator implements AutoCloseable {
    * @return the signed webhook
    */
   public WebhookRequest messengerMessage(String psid, String text) {
+    return messengerMessage(psid, text, clock.instant());
+  }
+
+  /**
+   * Emits a Messenger message from a user, written at a given moment (to test the windows).
+   *
+   * @param psid the user's page-scoped id
+   * @param text the text
+   * @param at when the user wrote it
+   * @return the signed webhook
+   */
+  public WebhookRequest messengerMessage(String psid, String text, Instant at) {
+    synchronized (lock) {
+      lastUserMessage.merge(psid, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
     ObjectNode root = JSON.createObjectNode();
     root.put("object", "page");
     ObjectNode entry = root.putArray("entry").addObject();
@@ -336,7 +352,7 @@ public final class FacebookPageSimulator implements AutoCloseable {
     ObjectNode m = entry.putArray("messaging").addObject();
     m.putObject("sender").put("id", psid);
     m.putObject("recipient").put("id", pageId);
-    m.put("timestamp", clock.millis());
+    m.put("timestamp", at.toEpochMilli());
     m.putObject("message").put("mid", "m_" + ids.incrementAndGet()).put("text", text);
     return sign(root, webhookPath);
   }
@@ -470,9 +486,22 @@ public final class FacebookPageSimulator implements AutoCloseable {
       }
     } else if (recipient.hasNonNull("id")) {
       user = recipient.get("id").asText();
-      if (messenger && !"RESPONSE".equals(body.path("messaging_type").asText())
-          && !body.has("tag")) {
+      String type = body.path("messaging_type").asText("");
+      if (messenger && !type.equals("RESPONSE") && !type.equals("MESSAGE_TAG")) {
         return error(400, 100, 0, "(#100) messaging_type is required");
+      }
+      if (messenger) {
+        Instant last;
+        synchronized (lock) {
+          last = lastUserMessage.get(user);
+        }
+        java.time.Duration allowed = type.equals("MESSAGE_TAG")
+            && "HUMAN_AGENT".equals(body.path("tag").asText())
+            ? java.time.Duration.ofDays(7) : java.time.Duration.ofHours(24);
+        if (last == null || clock.instant().isAfter(last.plus(allowed))) {
+          return error(400, 10, 2018278,
+              "(#10) This message is sent outside of allowed window.");
+        }
       }
     } else {
       return error(400, 100, 0, "(#100) The parameter recipient is required");

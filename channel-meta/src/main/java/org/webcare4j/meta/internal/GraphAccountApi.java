@@ -13,6 +13,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.webcare4j.core.PermanentPlatformException;
+import org.webcare4j.core.ReplyWindowClosedException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.OperationContext;
@@ -111,7 +112,19 @@ public final class GraphAccountApi {
       body.put("messaging_type", "RESPONSE");
     }
     body.putObject("message").put("text", send.text());
-    JsonNode answer = call("POST", messages(), body, ctx);
+    JsonNode answer;
+    try {
+      answer = call("POST", messages(), body, ctx);
+    } catch (ReplyWindowClosedException closed) {
+      if (!flavour.messagingType()) {
+        throw closed;
+      }
+      // Past Messenger's 24 hours a person may still answer for 7 days with the HUMAN_AGENT
+      // tag; the refusal sent nothing, so asking again with the tag sends the reply once.
+      body.put("messaging_type", "MESSAGE_TAG");
+      body.put("tag", "HUMAN_AGENT");
+      answer = call("POST", messages(), body, ctx);
+    }
     return OperationResult.created(id(answer, "message_id"));
   }
 

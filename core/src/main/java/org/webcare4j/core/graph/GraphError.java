@@ -27,7 +27,8 @@ import org.webcare4j.core.model.ChannelId;
  *       or the usage header's {@code estimated_time_to_regain_access}), else the code's own
  *       window, then try again.
  *   <li>131047 (re-engagement: the 24-hour window closed) is a {@link
- *       ReplyWindowClosedException} naming the template route.
+ *       ReplyWindowClosedException} naming the template route; so is 10 with subcode 2018278
+ *       (Messenger: sent outside the allowed window), naming the human-agent tag.
  *   <li>Authorisation (0, 3, 10, 102, 190 and its subcodes, 200 to 299) is an {@link
  *       AuthorizationException}: never retried, a person must reconnect the channel.
  *   <li>Temporary failures (1, 2, 131000, 131016, 133004, {@code is_transient}, any HTTP 5xx) are
@@ -127,6 +128,10 @@ public record GraphError(
     if (code == 131047) {
       return new ReplyWindowClosedException(channel, c, text, traceId,
           "only an approved template message can be sent now");
+    }
+    if (code == 10 && subcode.equals("2018278")) {
+      return new ReplyWindowClosedException(channel, c, text, traceId,
+          "within 7 days of the inwoner's message a person may answer with the HUMAN_AGENT tag");
     }
     if (AUTH.contains(code) || (code >= 200 && code <= 299)) {
       return new AuthorizationException(channel, c, subcode, text

@@ -51,6 +51,8 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.RateBudget;
 import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.outbox.PublishPost;
+import org.webcare4j.core.model.ChannelPublication;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
@@ -412,9 +414,21 @@ final class OutboxDispatcher implements AutoCloseable {
         recordSent(tx, send, result);
       } else if (cur.operation() instanceof PrivateReply reply) {
         recordPrivateReply(tx, cur, reply, result);
+      } else if (cur.operation() instanceof PublishPost post && result.platformId().isPresent()) {
+        recordPublication(tx, post, new ChannelPublication(post.channel(),
+            ChannelPublication.Status.PUBLISHED, result.platformId(), result.permalink(),
+            Optional.of(clock.instant()), Optional.empty()));
       }
       return saved;
     });
+  }
+
+  /** Records a channel's outcome on the publication it published, if the store holds it. */
+  private static void recordPublication(StoreTransaction tx, PublishPost post,
+      ChannelPublication result) {
+    tx.publication(post.publication())
+        .filter(p -> p.results().containsKey(post.channel()))
+        .ifPresent(p -> tx.updatePublication(p.withResult(result)));
   }
 
   /**
@@ -502,6 +516,10 @@ final class OutboxDispatcher implements AutoCloseable {
         tx.message(send.message())
             .filter(m -> m.status() == DeliveryStatus.QUEUED)
             .ifPresent(m -> tx.updateMessage(m.toBuilder().failed(why).build()));
+      } else if (cur.operation() instanceof PublishPost post) {
+        recordPublication(tx, post, new ChannelPublication(post.channel(),
+            ChannelPublication.Status.FAILED, Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of(why)));
       }
       return saved;
     });

@@ -92,4 +92,38 @@ public record Publication(
         .flatMap(PublicationVariant::link)
         .or(() -> link);
   }
+
+  /**
+   * Returns a copy at another store version; stores set this, callers leave it alone.
+   *
+   * @param version the version
+   * @return the copy
+   */
+  public Publication withVersion(long version) {
+    return new Publication(id, author, text, media, link, variants, results, scheduledFor, state,
+        createdAt, version);
+  }
+
+  /**
+   * Returns a copy with one channel's result replaced, and the state following the results: all
+   * published is {@code PUBLISHED}, any failed with none pending is {@code FAILED}.
+   *
+   * @param result the channel's new result
+   * @return the copy
+   */
+  public Publication withResult(ChannelPublication result) {
+    if (!results.containsKey(result.channel())) {
+      throw new IllegalArgumentException("the publication does not target " + result.channel());
+    }
+    Map<ChannelId, ChannelPublication> all = new LinkedHashMap<>(results);
+    all.put(result.channel(), result);
+    boolean pending = all.values().stream()
+        .anyMatch(r -> r.status() == ChannelPublication.Status.PENDING);
+    boolean failed = all.values().stream()
+        .anyMatch(r -> r.status() == ChannelPublication.Status.FAILED);
+    PublicationState next = pending ? state
+        : failed ? PublicationState.FAILED : PublicationState.PUBLISHED;
+    return new Publication(id, author, text, media, link, variants, all, scheduledFor, next,
+        createdAt, version);
+  }
 }

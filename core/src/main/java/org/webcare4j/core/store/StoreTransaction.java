@@ -19,6 +19,8 @@ import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.Publication;
+import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
@@ -156,6 +158,31 @@ public interface StoreTransaction {
    * @return the messages, oldest first
    */
   List<Message> messages(ConversationId conversation);
+
+  /**
+   * Stores a new publication.
+   *
+   * @param publication the publication, version 0
+   * @throws org.webcare4j.core.StoreConflictException when one with this id exists
+   */
+  void insertPublication(Publication publication);
+
+  /**
+   * Reads a publication.
+   *
+   * @param id its id
+   * @return the publication, if stored
+   */
+  Optional<Publication> publication(PublicationId id);
+
+  /**
+   * Saves a changed publication, only from the version it was read at.
+   *
+   * @param publication the changed publication, carrying the version it was read at
+   * @return the saved publication with its new version
+   * @throws org.webcare4j.core.StoreConflictException when it changed meanwhile
+   */
+  Publication updatePublication(Publication publication);
 
   /**
    * Lists outbound messages recorded since a moment, across all conversations, for the

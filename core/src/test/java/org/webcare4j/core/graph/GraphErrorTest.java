@@ -69,6 +69,14 @@ class GraphErrorTest {
     assertTrue(e.alternative().orElseThrow().contains("template"));
   }
 
+  @Test
+  void messengerOutsideTheWindowIsAClosedWindowNamingTheHumanAgentTag() {
+    ReplyWindowClosedException e = assertInstanceOf(ReplyWindowClosedException.class,
+        GraphError.toException(WA, 400, body(10, "2018278", "(#10) outside of allowed window"),
+            Optional.empty()));
+    assertTrue(e.alternative().orElseThrow().contains("HUMAN_AGENT"));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {190, 0, 10, 102, 200, 299})
   void authErrorsArePermanentAndNameTheChannel(int code) {

@@ -36,6 +36,11 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.ChannelPublication;
+import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.model.PublicationVariant;
+import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
@@ -321,6 +326,44 @@ public abstract class WebcareStoreContract {
             .map(m -> m.id().value()).toList());
     assertEquals(List.of("out-4"), tx(tx -> tx.recentOutboundMessages(T0.plusSeconds(4), 10))
         .stream().map(m -> m.id().value()).toList());
+  }
+
+  @Test
+  void keepsPublicationsWithTheirZoneVariantsAndResults() {
+    ChannelId ig = ChannelId.of("instagram-gemeente");
+    Publication p = new Publication(PublicationId.of("pub-1"), "u-17", "De afvalkalender is uit.",
+        List.of(), Optional.of("https://www.gemeente.nl/afval"),
+        java.util.Map.of(ig, new PublicationVariant(Optional.of("Afvalkalender! #afval"),
+            Optional.of(List.of(org.webcare4j.core.model.Attachment.builder(
+                org.webcare4j.core.model.AttachmentKind.IMAGE).url("https://x.nl/a.jpg").build())),
+            Optional.empty())),
+        new java.util.LinkedHashMap<>(java.util.Map.of(FB, ChannelPublication.pending(FB), ig,
+            ChannelPublication.pending(ig))),
+        Optional.of(java.time.ZonedDateTime.of(2026, 3, 29, 10, 0, 0, 0,
+            java.time.ZoneId.of("Europe/Amsterdam"))),
+        PublicationState.SCHEDULED, T0, 0);
+    tx(tx -> {
+      tx.insertPublication(p);
+      return null;
+    });
+    assertEquals(Optional.of(p), tx(tx -> tx.publication(p.id())));
+    assertThrows(StoreConflictException.class, () -> tx(tx -> {
+      tx.insertPublication(p);
+      return null;
+    }));
+
+    Publication one = tx(tx -> tx.updatePublication(p.withResult(new ChannelPublication(FB,
+        ChannelPublication.Status.PUBLISHED, Optional.of("104_7001"),
+        Optional.of("https://www.facebook.com/104_7001"), Optional.of(T0), Optional.empty()))));
+    assertEquals(1, one.version());
+    assertEquals(PublicationState.SCHEDULED, one.state(), "one channel still pending");
+    assertThrows(StoreConflictException.class, () -> tx(tx -> tx.updatePublication(p)),
+        "an update from an old version");
+    Publication both = tx(tx -> tx.updatePublication(one.withResult(new ChannelPublication(ig,
+        ChannelPublication.Status.PUBLISHED, Optional.of("1792"), Optional.empty(),
+        Optional.of(T0), Optional.empty()))));
+    assertEquals(PublicationState.PUBLISHED, both.state());
+    assertEquals(Optional.of(both), tx(tx -> tx.publication(p.id())));
   }
 
   @Test

@@ -40,6 +40,8 @@ import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.Publication;
+import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
@@ -629,6 +631,49 @@ final class JdbcTransaction implements StoreTransaction {
     return sql("read messages", () -> query("SELECT " + MESSAGE_COLUMNS + " FROM wc_message"
         + " WHERE conversation_id = ? ORDER BY sent_at, recorded_at, id",
         p -> p.setString(1, conversation.value()), this::messageRow));
+  }
+
+  // ---- publications ----
+
+  private void bindPublication(PreparedStatement p, Publication pub, int i) throws SQLException {
+    p.setString(i, json.publication(pub));
+    p.setString(i + 1, pub.state().name());
+    setNullable(p, i + 2, pub.scheduledFor().map(z -> z.toInstant()), Types.BIGINT);
+  }
+
+  @Override
+  public void insertPublication(Publication pub) {
+    sql("store a publication", () -> update("INSERT INTO wc_publication (body, state,"
+        + " scheduled_at, id, created_at, version) VALUES (?, ?, ?, ?, ?, ?)", p -> {
+          bindPublication(p, pub, 1);
+          p.setString(4, pub.id().value());
+          p.setLong(5, nanos(pub.createdAt()));
+          p.setLong(6, pub.version());
+        }));
+  }
+
+  @Override
+  public Optional<Publication> publication(PublicationId id) {
+    return sql("read a publication", () -> one("SELECT body, version FROM wc_publication"
+        + " WHERE id = ?", p -> p.setString(1, id.value()),
+        r -> json.publication(r.getString(1)).withVersion(r.getLong(2))));
+  }
+
+  @Override
+  public Publication updatePublication(Publication pub) {
+    return sql("save a publication", () -> {
+      int rows = update("UPDATE wc_publication SET body = ?, state = ?, scheduled_at = ?,"
+          + " version = version + 1 WHERE id = ? AND version = ?", p -> {
+            bindPublication(p, pub, 1);
+            p.setString(4, pub.id().value());
+            p.setLong(5, pub.version());
+          });
+      if (rows == 0) {
+        throw new StoreConflictException("publication " + pub.id()
+            + " was changed meanwhile or is not stored");
+      }
+      return pub.withVersion(pub.version() + 1);
+    });
   }
 
   @Override

@@ -21,7 +21,9 @@ import org.webcare4j.core.event.MentionReceived;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
 import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.outbox.DeleteComment;
 import org.webcare4j.core.outbox.HideComment;
@@ -65,8 +67,20 @@ final class JsonCodec {
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      // a schedule keeps its zone (Europe/Amsterdam), not just an offset
+      .enable(SerializationFeature.WRITE_DATES_WITH_ZONE_ID)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
       .addMixIn(InboundEvent.class, EventMixin.class)
-      .addMixIn(OutboundOperation.class, OperationMixin.class);
+      .addMixIn(OutboundOperation.class, OperationMixin.class)
+      // channel ids as map keys (a publication's variants and results), by their value
+      .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+          .addKeyDeserializer(ChannelId.class, new com.fasterxml.jackson.databind.KeyDeserializer() {
+            @Override
+            public Object deserializeKey(String key,
+                com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+              return ChannelId.of(key);
+            }
+          }));
 
   String event(InboundEvent event) {
     return write(event, InboundEvent.class);
@@ -90,6 +104,14 @@ final class JsonCodec {
 
   OperationResult result(String json) {
     return read(json, OperationResult.class);
+  }
+
+  String publication(Publication p) {
+    return write(p, Publication.class);
+  }
+
+  Publication publication(String json) {
+    return read(json, Publication.class);
   }
 
   String toneOverride(ToneOverride o) {

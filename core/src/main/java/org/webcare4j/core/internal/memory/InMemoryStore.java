@@ -32,6 +32,8 @@ import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.Publication;
+import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
@@ -62,6 +64,7 @@ public final class InMemoryStore implements WebcareStore {
   private long nextSequence = 1;
 
   private final Map<ConversationId, Conversation> conversations = new HashMap<>();
+  private final Map<PublicationId, Publication> publications = new HashMap<>();
   private final Map<String, ConversationId> threads = new HashMap<>();
   private final Map<MessageId, Message> messages = new HashMap<>();
   private final Map<String, MessageId> platformMessages = new HashMap<>();
@@ -358,6 +361,34 @@ public final class InMemoryStore implements WebcareStore {
       }
       result.sort(WRITTEN_ORDER);
       return result;
+    }
+
+    @Override
+    public void insertPublication(Publication p) {
+      check();
+      if (publications.containsKey(p.id())) {
+        throw new StoreConflictException("publication " + p.id() + " exists");
+      }
+      put(publications, p.id(), p);
+    }
+
+    @Override
+    public Optional<Publication> publication(PublicationId id) {
+      check();
+      return Optional.ofNullable(publications.get(id));
+    }
+
+    @Override
+    public Publication updatePublication(Publication p) {
+      check();
+      Publication stored = publications.get(p.id());
+      if (stored == null || stored.version() != p.version()) {
+        throw new StoreConflictException("publication " + p.id()
+            + " was changed meanwhile or is not stored");
+      }
+      Publication saved = p.withVersion(p.version() + 1);
+      put(publications, p.id(), saved);
+      return saved;
     }
 
     @Override
