@@ -181,6 +181,31 @@ class FacebookPageChannelTest {
   }
 
   @Test
+  void unhidesACommentAndDeletesTheOrganisationsOwn() throws Exception {
+    start();
+    FacebookPageSimulator.Comment c = graph.comment("6025", "Joost", "Wat een onzin");
+    webcare.webhooks().handle(c.webhook());
+    Conversation pub = thread("comment:" + c.commentId());
+    webcare.outbox().enqueue(new HideComment(page.id(), pub.platformThreadId(), c.commentId(),
+        true), "hide").await(AWAIT);
+    assertTrue(graph.isHidden(c.commentId()));
+    OutboxEntry shown = webcare.outbox().enqueue(new HideComment(page.id(),
+        pub.platformThreadId(), c.commentId(), false), "unhide").await(AWAIT);
+    assertEquals(OutboxState.SENT, shown.state());
+    assertTrue(!graph.isHidden(c.commentId()));
+
+    OutboxEntry reply = webcare.compose(pub.id()).agent(SANNE).text("Hoi Joost, dank je voor je"
+        + " reactie. Je kunt je vraag ook stellen via onze website.\n^Sanne").send().await(AWAIT);
+    String ours = reply.result().orElseThrow().platformId().orElseThrow();
+    OutboxEntry deleted = webcare.outbox().enqueue(new org.webcare4j.core.outbox.DeleteComment(
+        page.id(), pub.platformThreadId(), ours), "delete-" + ours).await(AWAIT);
+    assertEquals(OutboxState.SENT, deleted.state());
+    FacebookPageSimulator.Call last = graph.calls().get(graph.calls().size() - 1);
+    assertEquals("DELETE", last.method());
+    assertEquals(ours, last.path());
+  }
+
+  @Test
   void anExpiredPageTokenFailsOnceNamingTheChannel() throws Exception {
     start(Secret.of("expired"));
     FacebookPageSimulator.Comment c = graph.comment("6024", "Piet", "Vraag");
