@@ -2,9 +2,7 @@ package org.webcare4j.meta;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
-import okhttp3.HttpUrl;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.ChannelKind;
@@ -43,9 +41,8 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   private final String pageId;
 
   private FacebookPageChannel(Builder b) {
-    super(b.id, b.appSecret, b.verifyToken, b.baseUrl, b.apiVersion, b.pageId, b.token,
-        GraphAccountApi.PAGE, new PagePayloadParser(b.id, b.pageId)::parse, b.callsPerSecond);
-    this.pageId = b.pageId;
+    super(b, GraphAccountApi.PAGE, new PagePayloadParser(b.id, b.accountId)::parse);
+    this.pageId = b.accountId;
   }
 
   /**
@@ -91,18 +88,14 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   }
 
   /** Configures a {@link FacebookPageChannel}. */
-  public static final class Builder {
-    private final ChannelId id;
-    private String pageId;
-    private Secret appSecret;
-    private Secret verifyToken;
-    private Secret token;
-    private String baseUrl = "https://graph.facebook.com/";
-    private String apiVersion = "v21.0";
-    private int callsPerSecond = 10;
-
+  public static final class Builder extends GraphAccountChannel.Builder<Builder> {
     private Builder(ChannelId id) {
-      this.id = Objects.requireNonNull(id, "id");
+      super(id);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -112,33 +105,7 @@ public final class FacebookPageChannel extends GraphAccountChannel {
      * @return this builder
      */
     public Builder pageId(String pageId) {
-      if (!Objects.requireNonNull(pageId, "pageId").matches("[0-9]{1,30}")) {
-        throw new IllegalArgumentException("a page id is digits only: " + pageId);
-      }
-      this.pageId = pageId;
-      return this;
-    }
-
-    /**
-     * Sets the app secret webhooks are signed with.
-     *
-     * @param appSecret the secret
-     * @return this builder
-     */
-    public Builder appSecret(Secret appSecret) {
-      this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
-      return this;
-    }
-
-    /**
-     * Sets the verify token of the webhook subscription.
-     *
-     * @param verifyToken the token
-     * @return this builder
-     */
-    public Builder verifyToken(Secret verifyToken) {
-      this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
-      return this;
+      return account(pageId, "page id");
     }
 
     /**
@@ -148,50 +115,7 @@ public final class FacebookPageChannel extends GraphAccountChannel {
      * @return this builder
      */
     public Builder pageAccessToken(Secret token) {
-      this.token = Objects.requireNonNull(token, "token");
-      return this;
-    }
-
-    /**
-     * Sets the Graph API's base URL, for a simulator or a proxy.
-     *
-     * @param baseUrl such as {@code https://graph.facebook.com/}
-     * @return this builder
-     */
-    public Builder baseUrl(String baseUrl) {
-      if (HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl")) == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
-      }
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /**
-     * Sets the Graph API version.
-     *
-     * @param apiVersion such as {@code v21.0}
-     * @return this builder
-     */
-    public Builder apiVersion(String apiVersion) {
-      if (!Objects.requireNonNull(apiVersion, "apiVersion").matches("v[0-9]{1,3}\\.[0-9]")) {
-        throw new IllegalArgumentException("an API version looks like v21.0: " + apiVersion);
-      }
-      this.apiVersion = apiVersion;
-      return this;
-    }
-
-    /**
-     * Sets how many calls a second the outbox makes at most; the usage headers slow it further.
-     *
-     * @param perSecond at least 1
-     * @return this builder
-     */
-    public Builder callsPerSecond(int perSecond) {
-      if (perSecond < 1) {
-        throw new IllegalArgumentException("callsPerSecond must be positive");
-      }
-      this.callsPerSecond = perSecond;
-      return this;
+      return token(token);
     }
 
     /**
@@ -202,10 +126,7 @@ public final class FacebookPageChannel extends GraphAccountChannel {
      *     token is missing
      */
     public FacebookPageChannel build() {
-      if (pageId == null || appSecret == null || verifyToken == null || token == null) {
-        throw new IllegalStateException("page channel " + id
-            + " needs a page id, the app secret, a verify token and a page access token");
-      }
+      requireComplete("page channel");
       return new FacebookPageChannel(this);
     }
   }

@@ -1,6 +1,7 @@
 package org.webcare4j.meta;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -20,8 +21,6 @@ import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.outbox.RateQuota;
 import org.webcare4j.core.outbox.SendMessage;
 import org.webcare4j.core.webhook.WebhookEndpoint;
-import org.webcare4j.core.webhook.WebhookRequest;
-import org.webcare4j.core.webhook.WebhookResponse;
 import org.webcare4j.meta.internal.GraphAccountApi;
 
 /** What a Facebook Page and an Instagram account share: webhooks, the calls, the throttle. */
@@ -32,15 +31,120 @@ abstract class GraphAccountChannel implements Channel {
   private final GraphAccountApi api;
   private final int callsPerSecond;
 
-  GraphAccountChannel(ChannelId id, Secret appSecret, Secret verifyToken, String baseUrl,
-      String apiVersion, String accountId, Secret token, GraphAccountApi.Flavour flavour,
-      Function<byte[], List<InboundEvent>> parser, int callsPerSecond) {
-    this.id = id;
-    this.verifier = new GraphWebhookVerifier(appSecret, verifyToken);
+  GraphAccountChannel(Builder<?> b, GraphAccountApi.Flavour flavour,
+      Function<byte[], List<InboundEvent>> parser) {
+    this.id = b.id;
+    this.verifier = new GraphWebhookVerifier(b.appSecret, b.verifyToken);
     this.parser = parser;
-    this.api = new GraphAccountApi(id, HttpUrl.get(baseUrl).newBuilder()
-        .addPathSegment(apiVersion).build(), accountId, token, flavour);
-    this.callsPerSecond = callsPerSecond;
+    this.api = new GraphAccountApi(id, HttpUrl.get(b.baseUrl).newBuilder()
+        .addPathSegment(b.apiVersion).build(), b.accountId, b.token, flavour);
+    this.callsPerSecond = b.callsPerSecond;
+  }
+
+  /**
+   * What configuring a page and an Instagram account share.
+   *
+   * @param <B> the concrete builder
+   */
+  abstract static class Builder<B extends Builder<B>> {
+    final ChannelId id;
+    String accountId;
+    Secret appSecret;
+    Secret verifyToken;
+    Secret token;
+    String baseUrl = "https://graph.facebook.com/";
+    String apiVersion = "v21.0";
+    int callsPerSecond = 10;
+
+    Builder(ChannelId id) {
+      this.id = Objects.requireNonNull(id, "id");
+    }
+
+    abstract B self();
+
+    B account(String accountId, String what) {
+      if (!Objects.requireNonNull(accountId, what).matches("[0-9]{1,30}")) {
+        throw new IllegalArgumentException("a " + what + " is digits only: " + accountId);
+      }
+      this.accountId = accountId;
+      return self();
+    }
+
+    /**
+     * Sets the app secret webhooks are signed with.
+     *
+     * @param appSecret the secret
+     * @return this builder
+     */
+    public B appSecret(Secret appSecret) {
+      this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
+      return self();
+    }
+
+    /**
+     * Sets the verify token of the webhook subscription.
+     *
+     * @param verifyToken the token
+     * @return this builder
+     */
+    public B verifyToken(Secret verifyToken) {
+      this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
+      return self();
+    }
+
+    B token(Secret token) {
+      this.token = Objects.requireNonNull(token, "token");
+      return self();
+    }
+
+    /**
+     * Sets the Graph API's base URL, for a simulator or a proxy.
+     *
+     * @param baseUrl such as {@code https://graph.facebook.com/}
+     * @return this builder
+     */
+    public B baseUrl(String baseUrl) {
+      if (HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl")) == null) {
+        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+      }
+      this.baseUrl = baseUrl;
+      return self();
+    }
+
+    /**
+     * Sets the Graph API version.
+     *
+     * @param apiVersion such as {@code v21.0}
+     * @return this builder
+     */
+    public B apiVersion(String apiVersion) {
+      if (!Objects.requireNonNull(apiVersion, "apiVersion").matches("v[0-9]{1,3}\\.[0-9]")) {
+        throw new IllegalArgumentException("an API version looks like v21.0: " + apiVersion);
+      }
+      this.apiVersion = apiVersion;
+      return self();
+    }
+
+    /**
+     * Sets how many calls a second the outbox makes at most; the usage headers slow it further.
+     *
+     * @param perSecond at least 1
+     * @return this builder
+     */
+    public B callsPerSecond(int perSecond) {
+      if (perSecond < 1) {
+        throw new IllegalArgumentException("callsPerSecond must be positive");
+      }
+      this.callsPerSecond = perSecond;
+      return self();
+    }
+
+    void requireComplete(String what) {
+      if (accountId == null || appSecret == null || verifyToken == null || token == null) {
+        throw new IllegalStateException(what + " " + id + " needs an account id, the app"
+            + " secret, a verify token and an access token");
+      }
+    }
   }
 
   @Override
@@ -60,22 +164,7 @@ abstract class GraphAccountChannel implements Channel {
 
   @Override
   public Optional<WebhookEndpoint> webhook() {
-    return Optional.of(new WebhookEndpoint() {
-      @Override
-      public Optional<WebhookResponse> handshake(WebhookRequest request) {
-        return verifier.handshake(request);
-      }
-
-      @Override
-      public void verify(WebhookRequest request) {
-        verifier.verify(request);
-      }
-
-      @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
-        return parser.apply(request.body());
-      }
-    });
+    return Optional.of(verifier.endpoint(parser::apply));
   }
 
   @Override

@@ -2,9 +2,7 @@ package org.webcare4j.meta;
 
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Objects;
 import java.util.Set;
-import okhttp3.HttpUrl;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.ChannelKind;
@@ -39,9 +37,7 @@ public final class InstagramChannel extends GraphAccountChannel {
   private final String accountId;
 
   private InstagramChannel(Builder b) {
-    super(b.id, b.appSecret, b.verifyToken, b.baseUrl, b.apiVersion, b.accountId, b.token,
-        GraphAccountApi.INSTAGRAM, new InstagramPayloadParser(b.id, b.accountId)::parse,
-        b.callsPerSecond);
+    super(b, GraphAccountApi.INSTAGRAM, new InstagramPayloadParser(b.id, b.accountId)::parse);
     this.accountId = b.accountId;
   }
 
@@ -88,18 +84,14 @@ public final class InstagramChannel extends GraphAccountChannel {
   }
 
   /** Configures an {@link InstagramChannel}. */
-  public static final class Builder {
-    private final ChannelId id;
-    private String accountId;
-    private Secret appSecret;
-    private Secret verifyToken;
-    private Secret token;
-    private String baseUrl = "https://graph.facebook.com/";
-    private String apiVersion = "v21.0";
-    private int callsPerSecond = 10;
-
+  public static final class Builder extends GraphAccountChannel.Builder<Builder> {
     private Builder(ChannelId id) {
-      this.id = Objects.requireNonNull(id, "id");
+      super(id);
+    }
+
+    @Override
+    Builder self() {
+      return this;
     }
 
     /**
@@ -109,33 +101,7 @@ public final class InstagramChannel extends GraphAccountChannel {
      * @return this builder
      */
     public Builder accountId(String accountId) {
-      if (!Objects.requireNonNull(accountId, "accountId").matches("[0-9]{1,30}")) {
-        throw new IllegalArgumentException("an account id is digits only: " + accountId);
-      }
-      this.accountId = accountId;
-      return this;
-    }
-
-    /**
-     * Sets the app secret webhooks are signed with.
-     *
-     * @param appSecret the secret
-     * @return this builder
-     */
-    public Builder appSecret(Secret appSecret) {
-      this.appSecret = Objects.requireNonNull(appSecret, "appSecret");
-      return this;
-    }
-
-    /**
-     * Sets the verify token of the webhook subscription.
-     *
-     * @param verifyToken the token
-     * @return this builder
-     */
-    public Builder verifyToken(Secret verifyToken) {
-      this.verifyToken = Objects.requireNonNull(verifyToken, "verifyToken");
-      return this;
+      return account(accountId, "account id");
     }
 
     /**
@@ -145,36 +111,7 @@ public final class InstagramChannel extends GraphAccountChannel {
      * @return this builder
      */
     public Builder accessToken(Secret token) {
-      this.token = Objects.requireNonNull(token, "token");
-      return this;
-    }
-
-    /**
-     * Sets the Graph API's base URL, for a simulator or a proxy.
-     *
-     * @param baseUrl such as {@code https://graph.facebook.com/}
-     * @return this builder
-     */
-    public Builder baseUrl(String baseUrl) {
-      if (HttpUrl.parse(Objects.requireNonNull(baseUrl, "baseUrl")) == null) {
-        throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
-      }
-      this.baseUrl = baseUrl;
-      return this;
-    }
-
-    /**
-     * Sets how many calls a second the outbox makes at most.
-     *
-     * @param perSecond at least 1
-     * @return this builder
-     */
-    public Builder callsPerSecond(int perSecond) {
-      if (perSecond < 1) {
-        throw new IllegalArgumentException("callsPerSecond must be positive");
-      }
-      this.callsPerSecond = perSecond;
-      return this;
+      return token(token);
     }
 
     /**
@@ -185,10 +122,7 @@ public final class InstagramChannel extends GraphAccountChannel {
      *     token is missing
      */
     public InstagramChannel build() {
-      if (accountId == null || appSecret == null || verifyToken == null || token == null) {
-        throw new IllegalStateException("Instagram channel " + id
-            + " needs an account id, the app secret, a verify token and an access token");
-      }
+      requireComplete("Instagram channel");
       return new InstagramChannel(this);
     }
   }

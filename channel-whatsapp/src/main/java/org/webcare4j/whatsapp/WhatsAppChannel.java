@@ -3,7 +3,6 @@ package org.webcare4j.whatsapp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -24,12 +23,9 @@ import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.RateQuota;
 import org.webcare4j.core.outbox.SendMessage;
-import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.webhook.WebhookEndpoint;
-import org.webcare4j.core.webhook.WebhookRequest;
-import org.webcare4j.core.webhook.WebhookResponse;
 import org.webcare4j.whatsapp.internal.WhatsAppCloudApi;
 import org.webcare4j.whatsapp.internal.WhatsAppPayloadParser;
 
@@ -132,22 +128,7 @@ public final class WhatsAppChannel implements Channel {
 
   @Override
   public Optional<WebhookEndpoint> webhook() {
-    return Optional.of(new WebhookEndpoint() {
-      @Override
-      public Optional<WebhookResponse> handshake(WebhookRequest request) {
-        return verifier.handshake(request);
-      }
-
-      @Override
-      public void verify(WebhookRequest request) {
-        verifier.verify(request);
-      }
-
-      @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
-        return parser.parse(request.body());
-      }
-    });
+    return Optional.of(verifier.endpoint(parser::parse));
   }
 
   @Override

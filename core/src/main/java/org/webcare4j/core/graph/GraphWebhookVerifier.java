@@ -1,11 +1,16 @@
 package org.webcare4j.core.graph;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.webcare4j.core.Secret;
+import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.webhook.HmacSignature;
+import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
+
 
 /**
  * Meta's webhook security, as WhatsApp, Pages, Messenger and Instagram use it: the {@code
@@ -70,6 +75,34 @@ public final class GraphWebhookVerifier {
    */
   public String sign(byte[] body) {
     return signature.sign(body);
+  }
+
+  /**
+   * Returns a webhook endpoint that answers the handshake, verifies the signature with this
+   * verifier and parses with the given parser: all a Graph channel's endpoint is.
+   *
+   * @param parser reads a verified body into events; throws {@link
+   *     org.webcare4j.core.MalformedPayloadException} for a body it cannot read
+   * @return the endpoint
+   */
+  public WebhookEndpoint endpoint(Function<byte[], List<InboundEvent>> parser) {
+    Objects.requireNonNull(parser, "parser");
+    return new WebhookEndpoint() {
+      @Override
+      public Optional<WebhookResponse> handshake(WebhookRequest request) {
+        return GraphWebhookVerifier.this.handshake(request);
+      }
+
+      @Override
+      public void verify(WebhookRequest request) {
+        GraphWebhookVerifier.this.verify(request);
+      }
+
+      @Override
+      public List<InboundEvent> parse(WebhookRequest request) {
+        return parser.apply(request.body());
+      }
+    };
   }
 
   @Override
