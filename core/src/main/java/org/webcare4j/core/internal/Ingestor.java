@@ -78,7 +78,11 @@ public final class Ingestor {
   private Optional<EventRecord> fileWithRetry(InboundEvent event) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return store.inTransaction(tx -> normaliser.apply(tx, event, clock.instant()));
+        return store.inTransaction(tx -> {
+          Optional<EventRecord> record = normaliser.apply(tx, event, clock.instant());
+          record.ifPresent(r -> dispatcher.claim(tx, r));
+          return record;
+        });
       } catch (StoreConflictException e) {
         // Another delivery created the same conversation or message first: file again on top.
         if (attempt >= MAX_ATTEMPTS) {

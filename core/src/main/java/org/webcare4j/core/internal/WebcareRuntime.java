@@ -43,6 +43,12 @@ public final class WebcareRuntime implements AutoCloseable {
   private final OutboxService outbox;
   private final List<Channel> started = new ArrayList<>();
   private final Composer composer;
+  private final java.util.concurrent.ScheduledExecutorService recovery =
+      Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "webcare4j-event-recovery");
+        t.setDaemon(true);
+        return t;
+      });
 
   /**
    * Assembles the runtime; nothing runs until {@link #start()}.
@@ -81,7 +87,7 @@ public final class WebcareRuntime implements AutoCloseable {
       return t;
     });
     this.dispatcher = new EventDispatcher(store, listeners,
-        dispatchExecutor.orElse(ownExecutor));
+        dispatchExecutor.orElse(ownExecutor), instanceId, clock);
     Normaliser normaliser = new Normaliser(
         channel -> Optional.ofNullable(this.channels.get(channel))
             .flatMap(c -> c.limits().replyWindow()),
@@ -147,6 +153,15 @@ public final class WebcareRuntime implements AutoCloseable {
       started.add(channel);
     }
     outboxDispatcher.start();
+    // Events stored by an instance that died are taken over once its leases expire.
+    recovery.scheduleWithFixedDelay(() -> {
+      try {
+        dispatcher.recoverLater();
+      } catch (RuntimeException e) {
+        log.warn("recovering undispatched events failed; trying again later", e);
+      }
+    }, EventDispatcher.LEASE.toMillis(), EventDispatcher.LEASE.toMillis(),
+        java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -169,6 +184,7 @@ public final class WebcareRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    recovery.shutdownNow();
     outboxDispatcher.close();
     for (Channel channel : started) {
       try {

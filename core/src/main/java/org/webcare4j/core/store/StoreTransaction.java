@@ -65,6 +65,14 @@ public interface StoreTransaction {
   List<EventRecord> undispatchedEvents(int limit);
 
   /**
+   * Tells whether an event was marked dispatched.
+   *
+   * @param sequence the event's sequence number
+   * @return true once marked; false for an undispatched or unknown event
+   */
+  boolean isDispatched(long sequence);
+
+  /**
    * Marks an event dispatched to the listeners.
    *
    * @param sequence the event's sequence number

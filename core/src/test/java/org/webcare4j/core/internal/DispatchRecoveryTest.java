@@ -25,7 +25,7 @@ class DispatchRecoveryTest {
     WebcareStore store = WebcareStore.inMemory();
     List<EventRecord> firstRun = new CopyOnWriteArrayList<>();
     Executor crashesBeforeRunning = task -> { };  // the process dies before the listener runs
-    Webcare crashing = Webcare.builder().store(store).channel(channel)
+    Webcare crashing = Webcare.builder().store(store).channel(channel).instanceId("host-1")
         .listener(firstRun::add).dispatchExecutor(crashesBeforeRunning).build();
     assertEquals(200, crashing.webhooks().handle(signed(channel, body(
         message("wamid.1", "31611111111", "een", 1_700_000_000L),
@@ -33,18 +33,57 @@ class DispatchRecoveryTest {
     assertTrue(firstRun.isEmpty());
 
     List<EventRecord> secondRun = new CopyOnWriteArrayList<>();
-    Webcare restarted = Webcare.builder().store(store).channel(channel)
+    Webcare restarted = Webcare.builder().store(store).channel(channel).instanceId("host-1")
         .listener(secondRun::add).dispatchExecutor(Runnable::run).build();
     assertEquals(2, secondRun.size());
     assertTrue(secondRun.get(0).sequence() < secondRun.get(1).sequence());
     assertTrue(store.inTransaction(tx -> tx.undispatchedEvents(10)).isEmpty());
 
     List<EventRecord> thirdRun = new CopyOnWriteArrayList<>();
-    Webcare.builder().store(store).channel(channel).listener(thirdRun::add)
+    Webcare.builder().store(store).channel(channel).instanceId("host-1").listener(thirdRun::add)
         .dispatchExecutor(Runnable::run).build().close();
     assertTrue(thirdRun.isEmpty(), "dispatched events are not dispatched again");
     restarted.close();
     crashing.close();
+  }
+
+  @Test
+  void anotherInstanceTakesOverADeadInstancesEventsOnlyAfterItsLeaseAndNeverTwice()
+      throws Exception {
+    WebcareStore store = WebcareStore.inMemory();
+    Executor crashesBeforeRunning = task -> { };
+    Webcare dying = Webcare.builder().store(store).channel(channel).instanceId("host-1")
+        .dispatchExecutor(crashesBeforeRunning).build();
+    for (int i = 0; i < 30; i++) {
+      dying.webhooks().handle(signed(channel, body(
+          message("wamid.t" + i, "316" + (10_000_000 + i), "vraag " + i, 1_700_000_000L + i))));
+    }
+
+    List<EventRecord> tooSoon = new CopyOnWriteArrayList<>();
+    Webcare.builder().store(store).channel(channel).instanceId("host-2")
+        .listener(tooSoon::add).dispatchExecutor(Runnable::run).build().close();
+    assertTrue(tooSoon.isEmpty(), "host-1's events are still its own");
+
+    // Two instances start together after host-1's leases ran out: each event once in all.
+    java.time.Clock later = java.time.Clock.offset(java.time.Clock.systemUTC(),
+        java.time.Duration.ofMinutes(2));
+    List<EventRecord> delivered = new CopyOnWriteArrayList<>();
+    java.util.concurrent.ExecutorService starters = java.util.concurrent.Executors
+        .newFixedThreadPool(2);
+    List<java.util.concurrent.Future<Webcare>> both = new java.util.ArrayList<>();
+    for (String host : List.of("host-2", "host-3")) {
+      both.add(starters.submit(() -> Webcare.builder().store(store).channel(channel)
+          .instanceId(host).clock(later).listener(delivered::add)
+          .dispatchExecutor(Runnable::run).build()));
+    }
+    for (var f : both) {
+      f.get().close();
+    }
+    starters.shutdown();
+    assertEquals(30, delivered.size());
+    assertEquals(30, delivered.stream().map(EventRecord::sequence).distinct().count());
+    assertTrue(store.inTransaction(tx -> tx.undispatchedEvents(100)).isEmpty());
+    dying.close();
   }
 
   @Test

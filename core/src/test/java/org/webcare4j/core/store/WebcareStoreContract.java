@@ -161,6 +161,21 @@ public abstract class WebcareStoreContract {
   }
 
   @Test
+  void tellsWhetherAnEventWasDispatched() {
+    long seq = tx(tx -> tx.appendEvent(event(WA, "wamid.d1"), T0)).getAsLong();
+    boolean before = tx(tx -> tx.isDispatched(seq));
+    tx(tx -> {
+      tx.markDispatched(seq);
+      return null;
+    });
+    boolean after = tx(tx -> tx.isDispatched(seq));
+    boolean unknown = tx(tx -> tx.isDispatched(seq + 1000));
+    assertFalse(before);
+    assertTrue(after);
+    assertFalse(unknown, "an unknown event is not dispatched");
+  }
+
+  @Test
   void appendsAnEventOnceUnderConcurrency() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {

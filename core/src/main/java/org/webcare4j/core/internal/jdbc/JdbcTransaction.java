@@ -238,6 +238,13 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
+  public boolean isDispatched(long sequence) {
+    return sql("read an event's dispatch", () -> one(
+        "SELECT dispatched FROM wc_inbound_event WHERE seq = ?", p -> p.setLong(1, sequence),
+        r -> r.getBoolean(1)).orElse(false));
+  }
+
+  @Override
   public void markDispatched(long sequence) {
     sql("mark an event dispatched", () -> update(
         "UPDATE wc_inbound_event SET dispatched = TRUE WHERE seq = ?",

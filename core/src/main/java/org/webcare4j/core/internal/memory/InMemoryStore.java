@@ -166,6 +166,12 @@ public final class InMemoryStore implements WebcareStore {
     }
 
     @Override
+    public boolean isDispatched(long sequence) {
+      check();
+      return Boolean.TRUE.equals(dispatched.get(sequence));
+    }
+
+    @Override
     public List<EventRecord> undispatchedEvents(int limit) {
       check();
       List<EventRecord> result = new ArrayList<>();
