@@ -26,6 +26,9 @@ import org.webcare4j.core.tone.ToneReport;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.whatsapp.WhatsAppChannel;
+import org.webcare4j.testkit.WhatsAppSimulator;
+import org.webcare4j.core.outbox.OutboxEntry;
+import java.time.Duration;
 
 /**
  * The inbox demo on the embedded default: an H2 file database, a WhatsApp channel mounted in the
@@ -63,13 +66,18 @@ public final class InboxDemo {
    * @throws Exception when the embedded server cannot start
    */
   public static int run(Path dataDirectory, PrintStream out) throws Exception {
+    // The WhatsApp Cloud API, simulated on a local port: replies really go out over HTTP.
+    WhatsAppSimulator cloudApi = WhatsAppSimulator.builder().appSecret(APP_SECRET)
+        .webhookPath("/webhooks/whatsapp-gemeente").build();
     WhatsAppChannel whatsapp = WhatsAppChannel.builder(ChannelId.of("whatsapp-gemeente"))
-        .phoneNumberId("106540352242922")
+        .phoneNumberId(cloudApi.phoneNumberId())
         .appSecret(APP_SECRET)
         .verifyToken(VERIFY_TOKEN)
+        .baseUrl(cloudApi.baseUrl())
+        .accessToken(cloudApi.accessToken())
         .build();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dataDirectory);
+    try (cloudApi; JdbcWebcareStore store = JdbcWebcareStore.embedded(dataDirectory);
         Webcare webcare = Webcare.builder()
         .store(store)
         .channel(whatsapp)
@@ -90,7 +98,8 @@ public final class InboxDemo {
           HttpResponse.BodyHandlers.ofString()).body();
       out.println("subscription handshake answered with challenge " + challenge);
 
-      long now = Instant.parse("2026-11-22T09:00:00Z").getEpochSecond();
+      long now = Instant.now().getEpochSecond() / 60 * 60;
+      cloudApi.customerWrote("31612345678", Instant.ofEpochSecond(now - 600));
       for (String payload : List.of(
           inwoner("31612345678", "Jan de Vries", "wamid.demo.1", now - 3600,
               "Goedemorgen, mijn grijze container is vanochtend niet geleegd. Hoe kan dat?"),
@@ -147,6 +156,28 @@ public final class InboxDemo {
       }
       report.fixedText().ifPresent(t -> out.println("  with safe fixes: \""
           + t.replace("\n", "\\n") + "\""));
+
+      // A good reply goes out through the outbox to the (simulated) Cloud API. The idempotency
+      // key makes a second run of the demo find it sent instead of sending it again.
+      ReplyDraft good = webcare.compose(jan.id()).agent(new AgentIdentity("sanne.vos", "Sanne",
+              "SV"))
+          .text("Hoi Jan, vervelend dat je container niet is geleegd. Ik heb het gemeld bij de"
+              + " inzameldienst. Ze komen morgen langs om hem alsnog te legen.")
+          .idempotencyKey("demo-reply-jan");
+      good.applyFixes();
+      OutboxEntry sent = good.send().await(Duration.ofSeconds(10));
+      String wamid = sent.result().flatMap(r -> r.platformId()).orElse("-");
+      out.println();
+      out.println("Reply to Jan: " + sent.state() + " as " + wamid + " ("
+          + cloudApi.sent().size() + " message(s) sent to the Cloud API in this run)");
+      for (String status : List.of("delivered", "read")) {
+        webcare.webhooks().handle(cloudApi.status(wamid, status));
+      }
+      Message reply = webcare.inbox().messages(jan.id()).stream()
+          .filter(m -> m.platformId().equals(java.util.Optional.of(wamid))).findFirst()
+          .orElseThrow();
+      out.println("  delivery status " + reply.status() + " after the platform's status"
+          + " webhooks");
       return inbox.size();
     } finally {
       server.stop(0);

@@ -34,14 +34,20 @@ class InboxDemoTest {
     assertTrue(out.contains("BLOCK PERSONAL_OPINION at 'Ik vind'"), out);
     assertTrue(out.contains("with safe fixes:") && out.contains("\\n^Sanne"), out);
     assertTrue(out.contains("Het gaat om de Dorpsstraat"), out);
+    assertTrue(out.contains("Reply to Jan: SENT as wamid."), out);
+    assertTrue(out.contains("delivery status READ"), out);
   }
 
   @Test
   void keepsItsDataAcrossARestartAndSkipsRedeliveries() throws Exception {
     String first = run(3);
-    assertEquals(4, first.split("  event ", -1).length - 1, first);
+    assertEquals(6, first.split("  event ", -1).length - 1, first);
+    assertTrue(first.contains("(1 message(s) sent to the Cloud API in this run)"), first);
     String second = run(3);
     assertEquals(0, second.split("  event ", -1).length - 1, "no event dispatched twice");
     assertTrue(second.contains("Het gaat om de Dorpsstraat"), second);
+    assertTrue(second.contains("(0 message(s) sent to the Cloud API in this run)"),
+        "the reply is not sent twice: " + second);
+    assertTrue(second.contains("delivery status READ"), second);
   }
 }

@@ -259,6 +259,21 @@ public final class WhatsAppSimulator implements AutoCloseable {
     }
   }
 
+  /**
+   * Records that an inwoner wrote at a moment, opening their 24-hour window, without emitting a
+   * webhook: for hosts that deliver inbound messages another way.
+   *
+   * @param waId the inwoner's WhatsApp id
+   * @param at when they wrote
+   * @return this simulator
+   */
+  public WhatsAppSimulator customerWrote(String waId, Instant at) {
+    synchronized (lock) {
+      lastInbound.merge(waId, at, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return this;
+  }
+
   // ---- webhooks the platform sends ----
 
   /**
