@@ -1,13 +1,8 @@
 package org.webcare4j.meta;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.webcare4j.core.Secret;
-import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.ChannelKind;
-import org.webcare4j.core.channel.ChannelLimits;
-import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.PagePayloadParser;
@@ -41,7 +36,8 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   private final String pageId;
 
   private FacebookPageChannel(Builder b) {
-    super(b, GraphAccountApi.PAGE, new PagePayloadParser(b.id, b.accountId)::parse);
+    super(b, GraphAccountApi.PAGE, new PagePayloadParser(b.id, b.accountId)::parse,
+        MAX_TEXT_LENGTH, MESSAGING_WINDOW);
     this.pageId = b.accountId;
   }
 
@@ -58,19 +54,6 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   @Override
   public ChannelKind kind() {
     return ChannelKind.FACEBOOK;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.PUBLIC_REPLIES, Capability.PRIVATE_MESSAGES,
-        Capability.PRIVATE_REPLY_TO_COMMENT, Capability.HIDE_COMMENTS, Capability.DELETE_OWN,
-        Capability.PUBLISHING);
-  }
-
-  @Override
-  public ChannelLimits limits() {
-    return ChannelLimits.of(MAX_TEXT_LENGTH, LengthCounter.utf16())
-        .withReplyWindow(MESSAGING_WINDOW);
   }
 
   /**

@@ -1,13 +1,19 @@
 package org.webcare4j.meta;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import org.webcare4j.core.CapabilityNotSupportedException;
 import org.webcare4j.core.Secret;
+import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.Channel;
+import org.webcare4j.core.channel.ChannelLimits;
+import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
@@ -30,10 +36,13 @@ abstract class GraphAccountChannel implements Channel {
   private final Function<byte[], List<InboundEvent>> parser;
   private final GraphAccountApi api;
   private final int callsPerSecond;
+  private final ChannelLimits limits;
 
   GraphAccountChannel(Builder<?> b, GraphAccountApi.Flavour flavour,
-      Function<byte[], List<InboundEvent>> parser) {
+      Function<byte[], List<InboundEvent>> parser, int maxTextLength, Duration messagingWindow) {
     this.id = b.id;
+    this.limits = ChannelLimits.of(maxTextLength, LengthCounter.utf16())
+        .withReplyWindow(messagingWindow);
     this.verifier = new GraphWebhookVerifier(b.appSecret, b.verifyToken);
     this.parser = parser;
     this.api = new GraphAccountApi(id, HttpUrl.get(b.baseUrl).newBuilder()
@@ -150,6 +159,19 @@ abstract class GraphAccountChannel implements Channel {
   @Override
   public ChannelId id() {
     return id;
+  }
+
+  /** Both answer comments in public and privately, move a thread to private, moderate, post. */
+  @Override
+  public Set<Capability> capabilities() {
+    return EnumSet.of(Capability.PUBLIC_REPLIES, Capability.PRIVATE_MESSAGES,
+        Capability.PRIVATE_REPLY_TO_COMMENT, Capability.HIDE_COMMENTS, Capability.DELETE_OWN,
+        Capability.PUBLISHING);
+  }
+
+  @Override
+  public ChannelLimits limits() {
+    return limits;
   }
 
   @Override

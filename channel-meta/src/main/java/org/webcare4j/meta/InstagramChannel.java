@@ -1,13 +1,8 @@
 package org.webcare4j.meta;
 
 import java.time.Duration;
-import java.util.EnumSet;
-import java.util.Set;
 import org.webcare4j.core.Secret;
-import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.ChannelKind;
-import org.webcare4j.core.channel.ChannelLimits;
-import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.InstagramPayloadParser;
@@ -37,7 +32,8 @@ public final class InstagramChannel extends GraphAccountChannel {
   private final String accountId;
 
   private InstagramChannel(Builder b) {
-    super(b, GraphAccountApi.INSTAGRAM, new InstagramPayloadParser(b.id, b.accountId)::parse);
+    super(b, GraphAccountApi.INSTAGRAM, new InstagramPayloadParser(b.id, b.accountId)::parse,
+        MAX_TEXT_LENGTH, MESSAGING_WINDOW);
     this.accountId = b.accountId;
   }
 
@@ -54,19 +50,6 @@ public final class InstagramChannel extends GraphAccountChannel {
   @Override
   public ChannelKind kind() {
     return ChannelKind.INSTAGRAM;
-  }
-
-  @Override
-  public Set<Capability> capabilities() {
-    return EnumSet.of(Capability.PUBLIC_REPLIES, Capability.PRIVATE_MESSAGES,
-        Capability.PRIVATE_REPLY_TO_COMMENT, Capability.HIDE_COMMENTS, Capability.DELETE_OWN,
-        Capability.PUBLISHING);
-  }
-
-  @Override
-  public ChannelLimits limits() {
-    return ChannelLimits.of(MAX_TEXT_LENGTH, LengthCounter.utf16())
-        .withReplyWindow(MESSAGING_WINDOW);
   }
 
   /**

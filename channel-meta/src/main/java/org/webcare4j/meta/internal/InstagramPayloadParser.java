@@ -9,7 +9,6 @@ import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MentionReceived;
-import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
@@ -72,21 +71,7 @@ public final class InstagramPayloadParser {
         }
       }
       for (JsonNode m : GraphJson.array(entry, "messaging", "entry")) {
-        JsonNode msg = m.path("message");
-        if (msg.isMissingNode()) {
-          continue;
-        }
-        String mid = GraphJson.text(msg, "mid", "an Instagram message");
-        boolean echo = msg.path("is_echo").asBoolean(false);
-        String user = echo ? m.path("recipient").path("id").asText("")
-            : m.path("sender").path("id").asText("");
-        if (user.isBlank()) {
-          throw new MalformedPayloadException("an Instagram message without sender");
-        }
-        events.add(new MessageReceived(channel, mid, DM_THREAD + user,
-            echo ? Participant.organisation(accountId, "") : Participant.inwoner(user, ""),
-            msg.path("text").asText(""), List.of(), Optional.empty(), Optional.empty(),
-            Instant.ofEpochMilli(m.path("timestamp").asLong(at.toEpochMilli()))));
+        DirectMessages.parse(channel, accountId, DM_THREAD, m, events);
       }
     }
     return events;

@@ -10,14 +10,11 @@ import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;
 import org.webcare4j.core.event.CommentReceived;
-import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.InboundEvent;
-import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Participant;
 
 /**
@@ -70,7 +67,7 @@ public final class PagePayloadParser {
         }
       }
       for (JsonNode m : GraphJson.array(entry, "messaging", "entry")) {
-        messaging(m, events);
+        DirectMessages.parse(channel, pageId, MESSENGER_THREAD, m, events);
       }
     }
     return events;
@@ -120,43 +117,5 @@ public final class PagePayloadParser {
           .build());
     }
     return List.of();
-  }
-
-  private void messaging(JsonNode m, List<InboundEvent> events) {
-    String sender = m.path("sender").path("id").asText("");
-    String recipient = m.path("recipient").path("id").asText("");
-    Instant at = Instant.ofEpochMilli(m.path("timestamp").asLong(System.currentTimeMillis()));
-    if (m.has("message")) {
-      JsonNode msg = m.get("message");
-      String mid = GraphJson.text(msg, "mid", "a Messenger message");
-      boolean echo = msg.path("is_echo").asBoolean(false);
-      String user = echo ? recipient : sender;
-      if (user.isBlank()) {
-        throw new MalformedPayloadException("a Messenger message without sender or recipient");
-      }
-      Participant author = echo ? Participant.organisation(pageId, "")
-          : Participant.inwoner(sender, "");
-      List<Attachment> attachments = new ArrayList<>();
-      for (JsonNode a : GraphJson.array(msg, "attachments", "a Messenger message")) {
-        AttachmentKind kind = switch (a.path("type").asText("")) {
-          case "image" -> AttachmentKind.IMAGE;
-          case "video" -> AttachmentKind.VIDEO;
-          case "audio" -> AttachmentKind.AUDIO;
-          case "location" -> AttachmentKind.LOCATION;
-          default -> AttachmentKind.DOCUMENT;
-        };
-        Attachment.Builder b = Attachment.builder(kind);
-        GraphJson.optionalText(a.path("payload"), "url").ifPresent(b::url);
-        attachments.add(b.build());
-      }
-      Optional<String> replyTo = GraphJson.optionalText(msg.path("reply_to"), "mid");
-      events.add(new MessageReceived(channel, mid, MESSENGER_THREAD + user, author,
-          msg.path("text").asText(""), attachments, replyTo, Optional.empty(), at));
-    } else if (m.has("delivery")) {
-      for (JsonNode mid : GraphJson.array(m.get("delivery"), "mids", "a delivery")) {
-        events.add(new DeliveryStatusChanged(channel, mid.asText(), DeliveryStatus.DELIVERED,
-            Optional.empty(), at));
-      }
-    }
   }
 }
