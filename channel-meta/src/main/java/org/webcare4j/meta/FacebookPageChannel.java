@@ -1,8 +1,12 @@
 package org.webcare4j.meta;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.ChannelKind;
+import org.webcare4j.core.channel.LengthCounter;
+import org.webcare4j.core.channel.PostRules;
+import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.PagePayloadParser;
@@ -33,6 +37,19 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   /** The longest comment or message text accepted (Messenger's 2,000 characters). */
   public static final int MAX_TEXT_LENGTH = 2000;
 
+  /**
+   * What a page post holds: up to 63,206 characters; one image by its public URL (JPEG, PNG, GIF,
+   * BMP, TIFF, HEIF or WebP, under 4 MB, as the page photos endpoint documents), the text its
+   * caption; or a link in a field of its own, shown as a preview.
+   */
+  public static final PostRules POST_RULES = PostRules.builder(63_206, LengthCounter.utf16())
+      .maxMedia(1)
+      .media(AttachmentKind.IMAGE, 4L * 1024 * 1024, "image/jpeg", "image/png", "image/gif",
+          "image/bmp", "image/tiff", "image/heif", "image/webp")
+      .mediaByUrl()
+      .links(PostRules.LinkPlacement.SEPARATE)
+      .build();
+
   private final String pageId;
 
   private FacebookPageChannel(Builder b) {
@@ -54,6 +71,11 @@ public final class FacebookPageChannel extends GraphAccountChannel {
   @Override
   public ChannelKind kind() {
     return ChannelKind.FACEBOOK;
+  }
+
+  @Override
+  public Optional<PostRules> postRules() {
+    return Optional.of(POST_RULES);
   }
 
   /**

@@ -1,8 +1,12 @@
 package org.webcare4j.meta;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.ChannelKind;
+import org.webcare4j.core.channel.LengthCounter;
+import org.webcare4j.core.channel.PostRules;
+import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.InstagramPayloadParser;
@@ -29,6 +33,19 @@ public final class InstagramChannel extends GraphAccountChannel {
   /** The longest comment accepted: 2,200 characters, as a caption. */
   public static final int MAX_TEXT_LENGTH = 2200;
 
+  /**
+   * What an Instagram post holds: one JPEG image by its public URL, under 8 MiB (the limit the
+   * error for subcode 2207004 names), required; a caption of up to 2,200 characters, a link
+   * added to it is not clickable there.
+   */
+  public static final PostRules POST_RULES = PostRules.builder(2200, LengthCounter.utf16())
+      .maxMedia(1)
+      .media(AttachmentKind.IMAGE, 8L * 1024 * 1024, "image/jpeg")
+      .mediaRequired()
+      .mediaByUrl()
+      .links(PostRules.LinkPlacement.IN_TEXT_NOT_CLICKABLE)
+      .build();
+
   private final String accountId;
 
   private InstagramChannel(Builder b) {
@@ -50,6 +67,11 @@ public final class InstagramChannel extends GraphAccountChannel {
   @Override
   public ChannelKind kind() {
     return ChannelKind.INSTAGRAM;
+  }
+
+  @Override
+  public Optional<PostRules> postRules() {
+    return Optional.of(POST_RULES);
   }
 
   /**

@@ -18,6 +18,8 @@ import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxPolicy;
+import org.webcare4j.core.publish.Publications;
+import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneProfile;
@@ -59,7 +61,7 @@ public final class Webcare implements AutoCloseable {
         Optional.ofNullable(b.dispatchExecutor), b.maxWebhookBodyBytes,
         Optional.ofNullable(b.httpClient), b.outboxPolicy,
         b.instanceId != null ? b.instanceId : "webcare4j-" + UUID.randomUUID(),
-        ToneChecker.of(b.toneProfile, b.toneRules));
+        ToneChecker.of(b.toneProfile, b.toneRules), b.publishing);
     this.inbox = new Inbox(store);
   }
 
@@ -105,6 +107,16 @@ public final class Webcare implements AutoCloseable {
    */
   public ToneChecker tone() {
     return runtime.composer().tone();
+  }
+
+  /**
+   * Returns the publishing workflow: publications with per-channel variants, approval,
+   * scheduling, the crisis pause and the planner's calendar.
+   *
+   * @return the publications
+   */
+  public Publications publications() {
+    return runtime.publications();
   }
 
   /**
@@ -172,6 +184,7 @@ public final class Webcare implements AutoCloseable {
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private String instanceId;
     private ToneProfile toneProfile = ToneProfile.dutchMunicipality();
+    private PublishingPolicy publishing = PublishingPolicy.defaults();
     private final List<ToneRule> toneRules = new ArrayList<>();
 
     private Builder() {}
@@ -184,6 +197,18 @@ public final class Webcare implements AutoCloseable {
      */
     public Builder toneProfile(ToneProfile profile) {
       this.toneProfile = Objects.requireNonNull(profile, "profile");
+      return this;
+    }
+
+    /**
+     * Sets how the organisation publishes: four-eyes approval, the planners' zone, the grace
+     * period for missed publications.
+     *
+     * @param policy the policy; {@link PublishingPolicy#defaults()} when not set
+     * @return this builder
+     */
+    public Builder publishing(PublishingPolicy policy) {
+      this.publishing = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

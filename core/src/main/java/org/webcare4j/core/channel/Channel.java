@@ -48,6 +48,15 @@ public interface Channel extends AutoCloseable {
   ChannelLimits limits();
 
   /**
+   * Returns what a post on this channel may hold, for channels that publish.
+   *
+   * @return the post rules, or empty when the channel does not publish
+   */
+  default Optional<PostRules> postRules() {
+    return Optional.empty();
+  }
+
+  /**
    * Tells whether this channel can do something.
    *
    * @param capability the capability

@@ -53,6 +53,10 @@ import org.webcare4j.core.outbox.RateBudget;
 import org.webcare4j.core.outbox.SendMessage;
 import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.model.ChannelPublication;
+import org.webcare4j.core.model.Publication;
+import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.publish.PublicationAction;
+import org.webcare4j.core.publish.PublicationEvent;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
@@ -215,12 +219,29 @@ final class OutboxDispatcher implements AutoCloseable {
     if (free <= 0) {
       return;
     }
+    List<OutboxEntry> cancelled = new ArrayList<>();
     List<OutboxEntry> claimed = store.inTransaction(tx -> {
+      cancelled.clear();
       List<OutboxEntry> out = new ArrayList<>();
       for (OutboxEntry e : tx.claimableOutboxEntries(id, now, free)) {
-        out.add(tx.updateOutboxEntry(e.sending(owner, now)));
+        Optional<PublicationState> held = e.operation() instanceof PublishPost post
+            ? tx.publication(post.publication()).map(Publication::state)
+                .filter(s -> s != PublicationState.PUBLISHING)
+            : Optional.empty();
+        if (held.isPresent()) {
+          // Paused or taken back after it was queued: a crisis pause must hold it.
+          cancelled.add(tx.updateOutboxEntry(e.ended(OutboxState.CANCELLED,
+              new DeliveryFailure("CANCELLED", "the publication is " + held.get()
+                  + "; releasing it queues the post again"), e.attempts(), now)));
+        } else {
+          out.add(tx.updateOutboxEntry(e.sending(owner, now)));
+        }
       }
       return out;
+    });
+    cancelled.forEach(e -> {
+      log.info("{}: entry {} cancelled, its publication is no longer publishing", id, e.id());
+      completed(e);
     });
     for (OutboxEntry entry : claimed) {
       submit(rt, () -> process(rt, entry));
@@ -423,12 +444,24 @@ final class OutboxDispatcher implements AutoCloseable {
     });
   }
 
-  /** Records a channel's outcome on the publication it published, if the store holds it. */
-  private static void recordPublication(StoreTransaction tx, PublishPost post,
+  /**
+   * Records a channel's outcome on the publication it published, if the store holds it, with an
+   * entry in its trail.
+   */
+  private void recordPublication(StoreTransaction tx, PublishPost post,
       ChannelPublication result) {
     tx.publication(post.publication())
         .filter(p -> p.results().containsKey(post.channel()))
-        .ifPresent(p -> tx.updatePublication(p.withResult(result)));
+        .ifPresent(p -> {
+          Publication saved = tx.updatePublication(p.withResult(result));
+          boolean ok = result.status() == ChannelPublication.Status.PUBLISHED;
+          tx.appendPublicationEvent(new PublicationEvent(p.id(), clock.instant(), "outbox",
+              ok ? PublicationAction.PUBLISHED : PublicationAction.FAILED, p.state(),
+              saved.state(), Optional.of(post.channel()), Optional.of(ok
+                  ? "post " + result.platformPostId().orElse("") + result.permalink()
+                      .map(l -> " at " + l).orElse("")
+                  : result.failure().map(f -> f.code() + ": " + f.reason()).orElse(""))));
+        });
   }
 
   /**

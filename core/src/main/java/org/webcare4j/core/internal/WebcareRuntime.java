@@ -21,6 +21,8 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.publish.Publications;
+import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneRequest;
 import org.webcare4j.core.webhook.WebhookEndpoint;
@@ -43,6 +45,7 @@ public final class WebcareRuntime implements AutoCloseable {
   private final OutboxService outbox;
   private final List<Channel> started = new ArrayList<>();
   private final Composer composer;
+  private final PublicationService publications;
   private final java.util.concurrent.ScheduledExecutorService recovery =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "webcare4j-event-recovery");
@@ -64,6 +67,7 @@ public final class WebcareRuntime implements AutoCloseable {
    * @param outboxPolicy the outbox's retry, breaker and lease settings
    * @param instanceId this instance's name in leases and logs
    * @param tone the tone checker that classifies inbound messages
+   * @param publishing how the organisation publishes
    */
   public WebcareRuntime(
       WebcareStore store,
@@ -76,7 +80,8 @@ public final class WebcareRuntime implements AutoCloseable {
       Optional<OkHttpClient> httpClient,
       OutboxPolicy outboxPolicy,
       String instanceId,
-      ToneChecker tone) {
+      ToneChecker tone,
+      PublishingPolicy publishing) {
     this.store = store;
     this.channels = Map.copyOf(channels);
     this.clock = clock;
@@ -122,6 +127,17 @@ public final class WebcareRuntime implements AutoCloseable {
         httpClient.orElse(ownHttpClient), clock, instanceId);
     this.outbox = new OutboxService(store, this.channels, outboxDispatcher, ids, clock);
     this.composer = new Composer(store, this.channels, tone, outbox, clock);
+    this.publications = new PublicationService(store, this.channels, tone, publishing,
+        outboxDispatcher, ids, clock, instanceId);
+  }
+
+  /**
+   * Returns the publishing workflow.
+   *
+   * @return the publications
+   */
+  public Publications publications() {
+    return publications;
   }
 
   /**
@@ -153,6 +169,7 @@ public final class WebcareRuntime implements AutoCloseable {
       started.add(channel);
     }
     outboxDispatcher.start();
+    publications.start();
     // Events stored by an instance that died are taken over once its leases expire.
     recovery.scheduleWithFixedDelay(() -> {
       try {
@@ -185,6 +202,7 @@ public final class WebcareRuntime implements AutoCloseable {
   @Override
   public void close() {
     recovery.shutdownNow();
+    publications.close();
     outboxDispatcher.close();
     for (Channel channel : started) {
       try {

@@ -105,6 +105,28 @@ public record Publication(
   }
 
   /**
+   * Returns a copy in another workflow state; the publishing workflow sets this.
+   *
+   * @param next the state
+   * @return the copy
+   */
+  public Publication withState(PublicationState next) {
+    return new Publication(id, author, text, media, link, variants, results, scheduledFor, next,
+        createdAt, version);
+  }
+
+  /**
+   * Returns a copy scheduled at another moment; the publishing workflow sets this.
+   *
+   * @param at when to publish
+   * @return the copy
+   */
+  public Publication withSchedule(ZonedDateTime at) {
+    return new Publication(id, author, text, media, link, variants, results,
+        Optional.of(at), state, createdAt, version);
+  }
+
+  /**
    * Returns a copy with one channel's result replaced, and the state following the results: all
    * published is {@code PUBLISHED}, any failed with none pending is {@code FAILED}.
    *

@@ -134,7 +134,7 @@ public record OutboxEntry(
   /**
    * Returns a copy ended in a state other than sent.
    *
-   * @param end {@code FAILED}, {@code DEAD} or {@code POSSIBLY_SENT}
+   * @param end {@code FAILED}, {@code DEAD}, {@code POSSIBLY_SENT} or {@code CANCELLED}
    * @param why the reason
    * @param attemptsSoFar the attempts counted
    * @param now the time

@@ -17,7 +17,12 @@ public enum OutboxState {
    * way to look up whether it arrived: webcare4j will not guess. A person checks the platform and
    * resends if needed.
    */
-  POSSIBLY_SENT(true);
+  POSSIBLY_SENT(true),
+  /**
+   * Withdrawn before it was carried out: a publication's post whose publication was paused or
+   * taken back meanwhile. Releasing the publication queues a new entry.
+   */
+  CANCELLED(true);
 
   private final boolean terminal;
 
@@ -28,7 +33,7 @@ public enum OutboxState {
   /**
    * Tells whether the dispatcher is done with an entry in this state.
    *
-   * @return true for sent, failed, dead and possibly sent
+   * @return true for sent, failed, dead, possibly sent and cancelled
    */
   public boolean isTerminal() {
     return terminal;

@@ -21,6 +21,9 @@ import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.publish.CrisisPause;
+import org.webcare4j.core.publish.PublicationEvent;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
@@ -191,6 +194,68 @@ public interface StoreTransaction {
    * @throws org.webcare4j.core.StoreConflictException when it changed meanwhile
    */
   Publication updatePublication(Publication publication);
+
+  /**
+   * Finds scheduled publications that are due, earliest first, and locks them for this
+   * transaction; a concurrent transaction skips them rather than waiting ({@code FOR UPDATE SKIP
+   * LOCKED}), so instances sharing the store never take the same one.
+   *
+   * @param now publications scheduled at or before this time
+   * @param limit the most to return
+   * @return the claimed publications
+   */
+  List<Publication> claimDuePublications(Instant now, int limit);
+
+  /**
+   * Lists publications in some states, optionally scheduled within a range, by schedule time
+   * (unscheduled last), then by creation.
+   *
+   * @param states the states; empty for all
+   * @param from the earliest schedule time, inclusive; when given, unscheduled ones are left out
+   * @param to the latest schedule time, exclusive; when given, unscheduled ones are left out
+   * @param limit the most to return
+   * @return the publications
+   */
+  List<Publication> publications(Set<PublicationState> states, Optional<Instant> from,
+      Optional<Instant> to, int limit);
+
+  /**
+   * Appends an entry to a publication's audit trail.
+   *
+   * @param event the entry
+   */
+  void appendPublicationEvent(PublicationEvent event);
+
+  /**
+   * Reads a publication's audit trail.
+   *
+   * @param publication the publication
+   * @return its entries, in the order they were appended
+   */
+  List<PublicationEvent> publicationEvents(PublicationId publication);
+
+  /**
+   * Reads the crisis pause in force.
+   *
+   * @return the pause, if one is in force
+   */
+  Optional<CrisisPause> crisisPause();
+
+  /**
+   * Reads the crisis pause in force and locks it until this transaction ends: where the store is
+   * shared, a transaction that schedules and one that pauses or releases then run one after the
+   * other, never interleaved.
+   *
+   * @return the pause, if one is in force
+   */
+  Optional<CrisisPause> lockCrisisPause();
+
+  /**
+   * Puts a crisis pause in force, or ends it.
+   *
+   * @param pause the pause, or empty to end it
+   */
+  void saveCrisisPause(Optional<CrisisPause> pause);
 
   /**
    * Lists outbound messages recorded since a moment, across all conversations, for the

@@ -99,7 +99,8 @@ public final class ToneChecker {
         : new ToneContext(request, profile, language);
     List<Finding> found = new ArrayList<>();
     for (ToneRule rule : rules) {
-      if (!rule.appliesTo(request.kind(), request.direction())) {
+      if (!rule.appliesTo(request.kind(), request.direction())
+          || (request.publication() && !rule.appliesToPublications())) {
         continue;
       }
       Optional<Severity> severity = profile.severity(rule);

@@ -26,6 +26,8 @@ import org.webcare4j.core.model.Visibility;
  * @param inwonerTexts what the inwoner wrote in this conversation, to notice data repeated back
  * @param recentReplies replies sent recently in all conversations, for the canned-answer check
  * @param at when the check runs
+ * @param publication whether the text is a post of a publication rather than a reply, so rules
+ *     about answering a person are left out
  */
 public record ToneRequest(
     String text,
@@ -38,7 +40,8 @@ public record ToneRequest(
     Optional<String> inwonerName,
     List<String> inwonerTexts,
     List<RecentReply> recentReplies,
-    Instant at) {
+    Instant at,
+    boolean publication) {
 
   public ToneRequest {
     Objects.requireNonNull(text, "text");
@@ -67,6 +70,20 @@ public record ToneRequest(
   }
 
   /**
+   * Starts a request to check the text of a post on a channel (public, outbound); rules about
+   * answering a person do not apply.
+   *
+   * @param text the post's text
+   * @param kind the channel kind
+   * @return a builder
+   */
+  public static Builder post(String text, ChannelKind kind) {
+    Builder b = new Builder(text, Direction.OUTBOUND, kind, Visibility.PUBLIC);
+    b.publication = true;
+    return b;
+  }
+
+  /**
    * Starts a request to classify what an inwoner sent.
    *
    * @param text the inwoner's text
@@ -91,6 +108,7 @@ public record ToneRequest(
     private final List<String> inwonerTexts = new ArrayList<>();
     private final List<RecentReply> recentReplies = new ArrayList<>();
     private Instant at = Instant.now();
+    private boolean publication;
 
     private Builder(String text, Direction direction, ChannelKind kind, Visibility visibility) {
       this.text = Objects.requireNonNull(text, "text");
@@ -184,7 +202,7 @@ public record ToneRequest(
     public ToneRequest build() {
       return new ToneRequest(text, direction, kind, visibility, Optional.ofNullable(agent),
           Optional.ofNullable(limits), Optional.ofNullable(conversation),
-          Optional.ofNullable(inwonerName), inwonerTexts, recentReplies, at);
+          Optional.ofNullable(inwonerName), inwonerTexts, recentReplies, at, publication);
     }
   }
 }

@@ -38,6 +38,16 @@ public interface ToneRule {
   }
 
   /**
+   * Tells whether the rule checks a publication's text as well as replies; rules about
+   * answering a person (sign-off, the three A's, canned answers) say no.
+   *
+   * @return true by default
+   */
+  default boolean appliesToPublications() {
+    return true;
+  }
+
+  /**
    * Checks a text and reports what it finds.
    *
    * @param context the text and everything known about it

@@ -660,6 +660,132 @@ public abstract class WebcareStoreContract {
         java.util.EnumSet.of(OutboxState.QUEUED), 10)).size());
   }
 
+  private static Publication publication(String id, PublicationState state,
+      Optional<Instant> at) {
+    return new Publication(PublicationId.of(id), "u-17", "Bericht " + id, List.of(),
+        Optional.empty(), java.util.Map.of(),
+        java.util.Map.of(FB, ChannelPublication.pending(FB)),
+        at.map(i -> i.atZone(java.time.ZoneId.of("Europe/Amsterdam"))), state, T0, 0);
+  }
+
+  private void insert(Publication... publications) {
+    tx(tx -> {
+      for (Publication p : publications) {
+        tx.insertPublication(p);
+      }
+      return null;
+    });
+  }
+
+  @Test
+  void claimsDuePublicationsAndListsThemByTimeAndState() {
+    insert(publication("late", PublicationState.SCHEDULED, Optional.of(T0.plusSeconds(60))),
+        publication("due", PublicationState.SCHEDULED, Optional.of(T0.minusSeconds(1))),
+        publication("now", PublicationState.SCHEDULED, Optional.of(T0)),
+        publication("draft", PublicationState.DRAFT, Optional.empty()),
+        publication("paused", PublicationState.PAUSED, Optional.of(T0.minusSeconds(5))));
+    assertEquals(List.of("due", "now"), tx(tx -> tx.claimDuePublications(T0, 10)).stream()
+        .map(p -> p.id().value()).toList());
+    assertEquals(List.of("due"), tx(tx -> tx.claimDuePublications(T0, 1)).stream()
+        .map(p -> p.id().value()).toList());
+    assertEquals(List.of("paused", "due", "now", "late", "draft"),
+        tx(tx -> tx.publications(Set.of(), Optional.empty(), Optional.empty(), 10)).stream()
+            .map(p -> p.id().value()).toList());
+    assertEquals(List.of("due", "now", "late"), tx(tx -> tx.publications(
+        Set.of(PublicationState.SCHEDULED), Optional.empty(), Optional.empty(), 10)).stream()
+            .map(p -> p.id().value()).toList());
+    assertEquals(List.of("due", "now"), tx(tx -> tx.publications(Set.of(),
+        Optional.of(T0.minusSeconds(1)), Optional.of(T0.plusSeconds(60)), 10)).stream()
+            .map(p -> p.id().value()).toList());
+    Publication due = tx(tx -> tx.publication(PublicationId.of("due"))).orElseThrow();
+    tx(tx -> tx.updatePublication(due.withState(PublicationState.PUBLISHING)));
+    assertEquals(List.of("now"), tx(tx -> tx.claimDuePublications(T0, 10)).stream()
+        .map(p -> p.id().value()).toList());
+  }
+
+  @Test
+  void concurrentSchedulersNeverClaimTheSamePublication() throws Exception {
+    for (int i = 0; i < 40; i++) {
+      insert(publication("p-" + i, PublicationState.SCHEDULED, Optional.of(T0)));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<PublicationId>>> claims = new ArrayList<>();
+      for (int w = 0; w < 8; w++) {
+        claims.add(pool.submit(() -> {
+          start.await();
+          List<PublicationId> mine = new ArrayList<>();
+          for (int round = 0; round < 20; round++) {
+            try {
+              mine.addAll(tx(tx -> {
+                List<PublicationId> got = new ArrayList<>();
+                for (Publication p : tx.claimDuePublications(T0, 3)) {
+                  got.add(tx.updatePublication(p.withState(PublicationState.PUBLISHING)).id());
+                }
+                return got;
+              }));
+            } catch (StoreConflictException lostTheRace) {
+              // another scheduler took one of these first; try again
+            }
+          }
+          return mine;
+        }));
+      }
+      start.countDown();
+      Set<PublicationId> all = new HashSet<>();
+      int total = 0;
+      for (Future<List<PublicationId>> f : claims) {
+        List<PublicationId> mine = f.get();
+        total += mine.size();
+        all.addAll(mine);
+      }
+      assertEquals(total, all.size(), "a publication was claimed twice");
+      assertEquals(40, all.size(), "every publication was claimed");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void keepsAPublicationsTrailInOrderAndOneCrisisPause() {
+    PublicationId id = PublicationId.of("pub-trail");
+    List<org.webcare4j.core.publish.PublicationEvent> trail = List.of(
+        new org.webcare4j.core.publish.PublicationEvent(id, T0, "u-17",
+            org.webcare4j.core.publish.PublicationAction.CREATED, PublicationState.DRAFT,
+            PublicationState.DRAFT, Optional.empty(), Optional.empty()),
+        new org.webcare4j.core.publish.PublicationEvent(id, T0.plusSeconds(1), "outbox",
+            org.webcare4j.core.publish.PublicationAction.PUBLISHED, PublicationState.PUBLISHING,
+            PublicationState.PUBLISHED, Optional.of(FB), Optional.of("post 104_1")));
+    tx(tx -> {
+      trail.forEach(tx::appendPublicationEvent);
+      tx.appendPublicationEvent(new org.webcare4j.core.publish.PublicationEvent(
+          PublicationId.of("other"), T0, "u-18",
+          org.webcare4j.core.publish.PublicationAction.CREATED, PublicationState.DRAFT,
+          PublicationState.DRAFT, Optional.empty(), Optional.empty()));
+      return null;
+    });
+    assertEquals(trail, tx(tx -> tx.publicationEvents(id)));
+
+    assertEquals(Optional.empty(), tx(WebcareStoreContract::crisis));
+    var pause = new org.webcare4j.core.publish.CrisisPause("Brand", "u-17", T0);
+    tx(tx -> {
+      tx.saveCrisisPause(Optional.of(pause));
+      return null;
+    });
+    assertEquals(Optional.of(pause), tx(WebcareStoreContract::crisis));
+    assertEquals(Optional.of(pause), tx(StoreTransaction::lockCrisisPause));
+    tx(tx -> {
+      tx.saveCrisisPause(Optional.empty());
+      return null;
+    });
+    assertEquals(Optional.empty(), tx(WebcareStoreContract::crisis));
+  }
+
+  private static Optional<org.webcare4j.core.publish.CrisisPause> crisis(StoreTransaction tx) {
+    return tx.crisisPause();
+  }
+
   @Test
   void concurrentClaimersNeverClaimTheSameEntry() throws Exception {
     for (int i = 0; i < 40; i++) {

@@ -23,6 +23,8 @@ import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
+import org.webcare4j.core.channel.PostRules;
+import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.ChannelId;
@@ -30,6 +32,7 @@ import org.webcare4j.core.outbox.LookupResult;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.RateQuota;
+import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.outbox.SendMessage;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
@@ -78,13 +81,23 @@ public final class HttpTestChannel implements Channel {
   @Override
   public Set<Capability> capabilities() {
     return EnumSet.of(Capability.PRIVATE_MESSAGES, Capability.PUBLIC_REPLIES,
-        Capability.TEMPLATES);
+        Capability.TEMPLATES, Capability.PUBLISHING);
   }
 
   @Override
   public ChannelLimits limits() {
     return ChannelLimits.of(maxLength, LengthCounter.utf16())
         .withReplyWindow(Duration.ofHours(24));
+  }
+
+  /** Posts of up to 500 characters, one JPEG of up to 1 MB by URL, links in a field. */
+  @Override
+  public Optional<PostRules> postRules() {
+    return Optional.of(PostRules.builder(500, LengthCounter.utf16())
+        .maxMedia(1)
+        .media(AttachmentKind.IMAGE, 1_000_000, "image/jpeg")
+        .mediaByUrl()
+        .build());
   }
 
   @Override
@@ -104,11 +117,19 @@ public final class HttpTestChannel implements Channel {
 
   @Override
   public OperationResult execute(OutboundOperation operation, OperationContext context) {
-    SendMessage send = (SendMessage) operation;
+    String to;
+    String text;
+    if (operation instanceof PublishPost post) {
+      to = "feed";
+      text = post.text();
+    } else {
+      SendMessage send = (SendMessage) operation;
+      to = send.platformThreadId();
+      text = send.text();
+    }
     String body;
     try {
-      body = JSON.writeValueAsString(java.util.Map.of("to", send.platformThreadId(),
-          "text", send.text()));
+      body = JSON.writeValueAsString(java.util.Map.of("to", to, "text", text));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -42,6 +42,10 @@ import org.webcare4j.core.model.Handle;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.publish.CrisisPause;
+import org.webcare4j.core.publish.PublicationAction;
+import org.webcare4j.core.publish.PublicationEvent;
 import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
@@ -681,6 +685,101 @@ final class JdbcTransaction implements StoreTransaction {
       }
       return pub.withVersion(pub.version() + 1);
     });
+  }
+
+  private static final String PUBLICATION_ORDER =
+      " ORDER BY CASE WHEN scheduled_at IS NULL THEN 1 ELSE 0 END, scheduled_at, created_at, id";
+
+  @Override
+  public List<Publication> claimDuePublications(Instant now, int limit) {
+    return sql("claim due publications", () -> query("SELECT body, version FROM wc_publication"
+        + " WHERE state = 'SCHEDULED' AND scheduled_at <= ? ORDER BY scheduled_at, id LIMIT ?"
+        + dialect.skipLocked, p -> {
+          p.setLong(1, nanos(now));
+          p.setInt(2, limit);
+        }, r -> json.publication(r.getString(1)).withVersion(r.getLong(2))));
+  }
+
+  @Override
+  public List<Publication> publications(Set<PublicationState> states, Optional<Instant> from,
+      Optional<Instant> to, int limit) {
+    List<String> names = states.stream().map(Enum::name).sorted().toList();
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    if (!names.isEmpty()) {
+      where.append(" AND state IN (").append(marks(names.size())).append(')');
+    }
+    from.ifPresent(f -> where.append(" AND scheduled_at >= ?"));
+    to.ifPresent(t -> where.append(" AND scheduled_at < ?"));
+    return sql("list publications", () -> query("SELECT body, version FROM wc_publication"
+        + where + PUBLICATION_ORDER + " LIMIT ?", p -> {
+          int i = 1;
+          for (String n : names) {
+            p.setString(i++, n);
+          }
+          if (from.isPresent()) {
+            p.setLong(i++, nanos(from.get()));
+          }
+          if (to.isPresent()) {
+            p.setLong(i++, nanos(to.get()));
+          }
+          p.setInt(i, limit);
+        }, r -> json.publication(r.getString(1)).withVersion(r.getLong(2))));
+  }
+
+  @Override
+  public void appendPublicationEvent(PublicationEvent e) {
+    sql("append to a publication's trail", () -> update("INSERT INTO wc_publication_event"
+        + " (publication_id, occurred_at, actor, action, from_state, to_state, channel, detail)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", p -> {
+          p.setString(1, e.publication().value());
+          p.setLong(2, nanos(e.at()));
+          p.setString(3, e.actor());
+          p.setString(4, e.action().name());
+          p.setString(5, e.from().name());
+          p.setString(6, e.to().name());
+          setNullable(p, 7, e.channel().map(ChannelId::value), Types.VARCHAR);
+          setNullable(p, 8, e.detail(), Types.VARCHAR);
+        }));
+  }
+
+  @Override
+  public List<PublicationEvent> publicationEvents(PublicationId id) {
+    return sql("read a publication's trail", () -> query("SELECT occurred_at, actor, action,"
+        + " from_state, to_state, channel, detail FROM wc_publication_event"
+        + " WHERE publication_id = ? ORDER BY seq", p -> p.setString(1, id.value()),
+        r -> new PublicationEvent(id, instant(r.getLong(1)), r.getString(2),
+            PublicationAction.valueOf(r.getString(3)), PublicationState.valueOf(r.getString(4)),
+            PublicationState.valueOf(r.getString(5)),
+            Optional.ofNullable(r.getString(6)).map(ChannelId::of),
+            Optional.ofNullable(r.getString(7)))));
+  }
+
+  private Optional<CrisisPause> crisisPause(String lock) {
+    return sql("read the crisis pause", () -> one("SELECT active, reason, paused_by, paused_at"
+        + " FROM wc_crisis_pause WHERE id = 1" + lock, p -> { }, r -> r.getBoolean(1)
+            ? Optional.of(new CrisisPause(r.getString(2), r.getString(3), instant(r.getLong(4))))
+            : Optional.<CrisisPause>empty())).flatMap(x -> x);
+  }
+
+  @Override
+  public Optional<CrisisPause> crisisPause() {
+    return crisisPause("");
+  }
+
+  @Override
+  public Optional<CrisisPause> lockCrisisPause() {
+    return crisisPause(" FOR UPDATE");
+  }
+
+  @Override
+  public void saveCrisisPause(Optional<CrisisPause> pause) {
+    sql("save the crisis pause", () -> update("UPDATE wc_crisis_pause SET active = ?, reason = ?,"
+        + " paused_by = ?, paused_at = ? WHERE id = 1", p -> {
+          p.setBoolean(1, pause.isPresent());
+          setNullable(p, 2, pause.map(CrisisPause::reason), Types.VARCHAR);
+          setNullable(p, 3, pause.map(CrisisPause::by), Types.VARCHAR);
+          setNullable(p, 4, pause.map(CrisisPause::at), Types.BIGINT);
+        }));
   }
 
   @Override

@@ -34,6 +34,9 @@ import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
+import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.publish.CrisisPause;
+import org.webcare4j.core.publish.PublicationEvent;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
@@ -75,6 +78,8 @@ public final class InMemoryStore implements WebcareStore {
   private final TreeMap<String, OutboxEntry> outbox = new TreeMap<>();
   private final Map<String, OutboxId> outboxKeys = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
+  private final List<PublicationEvent> publicationEvents = new ArrayList<>();
+  private Optional<CrisisPause> crisis = Optional.empty();
 
   private record Lease(String owner, Instant until) {}
 
@@ -395,6 +400,70 @@ public final class InMemoryStore implements WebcareStore {
       Publication saved = p.withVersion(p.version() + 1);
       put(publications, p.id(), saved);
       return saved;
+    }
+
+    private static final java.util.Comparator<Publication> PUBLICATION_ORDER =
+        java.util.Comparator.<Publication, Boolean>comparing(p -> p.scheduledFor().isEmpty())
+            .thenComparing(p -> p.scheduledFor().map(z -> z.toInstant()).orElse(Instant.MIN))
+            .thenComparing(Publication::createdAt)
+            .thenComparing(p -> p.id().value());
+
+    @Override
+    public List<Publication> claimDuePublications(Instant now, int limit) {
+      check();
+      return publications.values().stream()
+          .filter(p -> p.state() == PublicationState.SCHEDULED && p.scheduledFor().isPresent()
+              && !p.scheduledFor().get().toInstant().isAfter(now))
+          .sorted(PUBLICATION_ORDER)
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public List<Publication> publications(Set<PublicationState> states, Optional<Instant> from,
+        Optional<Instant> to, int limit) {
+      check();
+      return publications.values().stream()
+          .filter(p -> states.isEmpty() || states.contains(p.state()))
+          .filter(p -> from.isEmpty() || p.scheduledFor()
+              .filter(z -> !z.toInstant().isBefore(from.get())).isPresent())
+          .filter(p -> to.isEmpty() || p.scheduledFor()
+              .filter(z -> z.toInstant().isBefore(to.get())).isPresent())
+          .sorted(PUBLICATION_ORDER)
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public void appendPublicationEvent(PublicationEvent event) {
+      check();
+      publicationEvents.add(java.util.Objects.requireNonNull(event, "event"));
+      undo.push(() -> publicationEvents.remove(publicationEvents.size() - 1));
+    }
+
+    @Override
+    public List<PublicationEvent> publicationEvents(PublicationId id) {
+      check();
+      return publicationEvents.stream().filter(e -> e.publication().equals(id)).toList();
+    }
+
+    @Override
+    public Optional<CrisisPause> crisisPause() {
+      check();
+      return crisis;
+    }
+
+    @Override
+    public Optional<CrisisPause> lockCrisisPause() {
+      return crisisPause();
+    }
+
+    @Override
+    public void saveCrisisPause(Optional<CrisisPause> pause) {
+      check();
+      Optional<CrisisPause> previous = crisis;
+      crisis = java.util.Objects.requireNonNull(pause, "pause");
+      undo.push(() -> crisis = previous);
     }
 
     @Override

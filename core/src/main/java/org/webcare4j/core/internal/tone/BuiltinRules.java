@@ -184,6 +184,18 @@ public final class BuiltinRules {
     }
   }
 
+  /** A rule about answering a person, which a publication is not. */
+  abstract static class ReplyRule extends Rule {
+    ReplyRule(String id, Severity severity) {
+      super(id, severity);
+    }
+
+    @Override
+    public boolean appliesToPublications() {
+      return false;
+    }
+  }
+
   /** An inbound rule. */
   abstract static class InboundRule extends Rule {
     InboundRule(String id, Severity severity) {
@@ -302,7 +314,7 @@ public final class BuiltinRules {
   }
 
   /** On social channels: "wij" throughout and no "ik". */
-  static final class FirstPerson extends Rule {
+  static final class FirstPerson extends ReplyRule {
     private static final Set<String> WE_NL = Set.of("wij", "we", "onze", "ons");
     private static final Set<String> I_NL = Set.of("ik", "mij", "me", "mijn", "mijzelf");
     private static final Set<String> WE_EN = Set.of("we", "our", "us", "we'll", "we're");
@@ -337,7 +349,7 @@ public final class BuiltinRules {
   }
 
   /** The agent's name or initials at the end, in the channel's format. */
-  static final class SignOff extends Rule {
+  static final class SignOff extends ReplyRule {
     private static final Pattern SIGN_OFF_LEAD = Pattern.compile(
         "(?i)(?:\\^|-|/|~|groet(?:jes|en)?,?|met vriendelijke groet,?|vriendelijke groet,?"
             + "|hartelijke groet,?|regards,?|kind regards,?|best,?)\\s*$");
@@ -407,7 +419,7 @@ public final class BuiltinRules {
   }
 
   /** Aandacht, Antwoord, Actie: each missing one is a finding. */
-  static final class TripleA extends Rule {
+  static final class TripleA extends ReplyRule {
     /** Fewer words than this, greeting and sign-off left out, is no answer. */
     static final int MIN_ANSWER_WORDS = 8;
 
@@ -448,7 +460,7 @@ public final class BuiltinRules {
   }
 
   /** Passed on, but not said when and how the inwoner hears back. */
-  static final class ForwardWithoutExpectation extends Rule {
+  static final class ForwardWithoutExpectation extends ReplyRule {
     ForwardWithoutExpectation() {
       super("FORWARD_WITHOUT_EXPECTATION", Severity.WARN);
     }
@@ -473,7 +485,7 @@ public final class BuiltinRules {
   }
 
   /** Nothing but a link or "kijk op ...". */
-  static final class BareReferral extends Rule {
+  static final class BareReferral extends ReplyRule {
     BareReferral() {
       super("BARE_REFERRAL", Severity.WARN);
     }
@@ -502,7 +514,7 @@ public final class BuiltinRules {
   }
 
   /** The same reply, or nearly, to several other conversations recently. */
-  static final class CannedAnswer extends Rule {
+  static final class CannedAnswer extends ReplyRule {
     private static final Cache<String, long[]> SHINGLES =
         Caffeine.newBuilder().maximumSize(20_000).build();
 
