@@ -98,22 +98,23 @@ final class Normaliser {
       List<Attachment> attachments,
       Optional<String> inReplyTo,
       Optional<String> subject,
-      Instant occurredAt) {}
+      Instant occurredAt,
+      boolean threadFollowsReply) {}
 
   private Target file(StoreTransaction tx, InboundEvent event, Instant now) {
     if (event instanceof MessageReceived m) {
       return content(tx, new Content(m.channel(), m.platformId(), m.threadId(),
           Visibility.PRIVATE, m.sender(), m.text(), m.attachments(), m.inReplyTo(), m.subject(),
-          m.occurredAt()), now);
+          m.occurredAt(), false), now);
     } else if (event instanceof CommentReceived c) {
       Optional<String> inReplyTo = c.parentId().or(() -> Optional.of(c.postId()));
       return content(tx, new Content(c.channel(), c.platformId(), c.threadId(),
           Visibility.PUBLIC, c.author(), c.text(), c.attachments(), inReplyTo, c.context(),
-          c.occurredAt()), now);
+          c.occurredAt(), false), now);
     } else if (event instanceof MentionReceived m) {
       return content(tx, new Content(m.channel(), m.platformId(), m.threadId(),
           Visibility.PUBLIC, m.author(), m.text(), m.attachments(), m.inReplyTo(),
-          Optional.empty(), m.occurredAt()), now);
+          Optional.empty(), m.occurredAt(), true), now);
     } else if (event instanceof ReactionReceived r) {
       return tx.messageByPlatformId(r.channel(), r.targetPlatformId())
           .map(Target::of)
@@ -145,6 +146,12 @@ final class Normaliser {
     }
     boolean inbound = c.author.role() == Participant.Role.INWONER;
     Optional<Conversation> found = tx.conversationByThread(c.channel, c.threadId);
+    if (found.isEmpty() && c.threadFollowsReply && c.inReplyTo.isPresent()) {
+      // A mention in reply to a message we hold (often our own reply) belongs to its thread,
+      // also when the platform names only the parent, not the thread's root.
+      found = tx.messageByPlatformId(c.channel, c.inReplyTo.get())
+          .flatMap(parent -> tx.conversation(parent.conversation()));
+    }
     Conversation.Builder conversation = found.map(Conversation::toBuilder).orElseGet(() -> {
       Conversation.Builder b = Conversation.builder(
           ConversationId.of(ids.next()), c.channel, c.threadId, c.visibility, c.occurredAt);
