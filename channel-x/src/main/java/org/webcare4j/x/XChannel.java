@@ -1,5 +1,6 @@
 package org.webcare4j.x;
 
+import org.webcare4j.core.http.OAuthTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -49,7 +50,7 @@ import org.webcare4j.x.internal.XPoller;
  * XChannel x = XChannel.builder(ChannelId.of("x-gemeente"))
  *     .userId("2244994945")
  *     .consumerSecret(Secret.fromEnvironment("X_CONSUMER_SECRET"))     // webhooks
- *     .oauth2(XTokens.of(access, refresh, expiresAt), "client-id", Optional.empty())
+ *     .oauth2(OAuthTokens.of(access, refresh, expiresAt), "client-id", Optional.empty())
  *     .onTokensRefreshed(tokens -> vault.save(tokens))
  *     .polling(Duration.ofMinutes(1))                                  // without webhook access
  *     .build();
@@ -256,11 +257,11 @@ public final class XChannel implements Channel {
     private String userId;
     private Secret consumerSecret;
     private XApi.Auth auth;
-    private Consumer<XTokens> onRefresh = t -> { };
+    private Consumer<OAuthTokens> onRefresh = t -> { };
     private String baseUrl = DEFAULT_BASE_URL;
     private Duration pollInterval;
     private OkHttpClient httpClient;
-    private XTokens tokens;
+    private OAuthTokens tokens;
     private String clientId;
     private Secret clientSecret;
     private Clock clock = Clock.systemUTC();
@@ -304,7 +305,7 @@ public final class XChannel implements Channel {
      * @param clientSecret the client secret, for a confidential client
      * @return this builder
      */
-    public Builder oauth2(XTokens tokens, String clientId, Optional<Secret> clientSecret) {
+    public Builder oauth2(OAuthTokens tokens, String clientId, Optional<Secret> clientSecret) {
       this.tokens = Objects.requireNonNull(tokens, "tokens");
       this.clientId = Objects.requireNonNull(clientId, "clientId");
       this.clientSecret = clientSecret.orElse(null);
@@ -338,7 +339,7 @@ public final class XChannel implements Channel {
      * @param listener the listener
      * @return this builder
      */
-    public Builder onTokensRefreshed(Consumer<XTokens> listener) {
+    public Builder onTokensRefreshed(Consumer<OAuthTokens> listener) {
       this.onRefresh = Objects.requireNonNull(listener, "listener");
       return this;
     }

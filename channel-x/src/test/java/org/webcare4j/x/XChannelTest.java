@@ -1,5 +1,6 @@
 package org.webcare4j.x;
 
+import org.webcare4j.core.http.OAuthTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,7 +50,7 @@ class XChannelTest {
 
   private XSimulator x;
   private Webcare webcare;
-  private final List<XTokens> refreshed = new CopyOnWriteArrayList<>();
+  private final List<OAuthTokens> refreshed = new CopyOnWriteArrayList<>();
 
   @AfterEach
   void stop() {
@@ -80,7 +81,7 @@ class XChannelTest {
 
   private void startWithOAuth2(XSimulator simulator) {
     this.x = simulator;
-    start(simulator, channel().oauth2(XTokens.of(x.accessToken(), x.refreshToken(),
+    start(simulator, channel().oauth2(OAuthTokens.of(x.accessToken(), x.refreshToken(),
         Instant.now().plus(Duration.ofHours(2))), x.clientId(), Optional.empty())
         .onTokensRefreshed(refreshed::add).build());
   }
@@ -102,7 +103,7 @@ class XChannelTest {
     // The consumer secret and token of X's CRC example; the answer computed independently.
     XChannel channel = XChannel.builder(ID).userId("1")
         .consumerSecret(Secret.of("z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu"))
-        .oauth2(XTokens.of(Secret.of("t")), "c", Optional.empty()).build();
+        .oauth2(OAuthTokens.of(Secret.of("t")), "c", Optional.empty()).build();
     assertEquals("sha256=Cytd4Sq+NvEcV3MMrXxWJGJx5A+y/lXzzU2Maartkx8=",
         channel.crcResponse("9b4507b3-9040-4669-9ca3-6b94edb50553"));
     start(x, channel);

@@ -1,5 +1,6 @@
 package org.webcare4j.x;
 
+import org.webcare4j.core.http.OAuthTokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class XPollingTest {
 
   private static Webcare webcare(JdbcWebcareStore store, XSimulator x) {
     return Webcare.builder().store(store).channel(XChannel.builder(ID).userId(x.userId())
-        .baseUrl(x.baseUrl()).oauth2(XTokens.of(x.accessToken()), x.clientId(), Optional.empty())
+        .baseUrl(x.baseUrl()).oauth2(OAuthTokens.of(x.accessToken()), x.clientId(), Optional.empty())
         .polling(Duration.ofMillis(100)).build()).build();
   }
 

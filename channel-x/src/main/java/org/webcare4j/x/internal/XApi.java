@@ -28,7 +28,7 @@ import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.RateLimitFeedback;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.x.XTokens;
+import org.webcare4j.core.http.OAuthTokens;
 
 /**
  * The X API v2 calls webcare4j makes, with authentication (OAuth 2.0 user context with refresh,
@@ -62,8 +62,8 @@ public final class XApi {
    * @param clientSecret the client secret of a confidential client, if it is one
    * @param onRefresh told the new pair after each refresh
    */
-  public record OAuth2(XTokens tokens, String clientId, Optional<Secret> clientSecret,
-      Consumer<XTokens> onRefresh) implements Auth {}
+  public record OAuth2(OAuthTokens tokens, String clientId, Optional<Secret> clientSecret,
+      Consumer<OAuthTokens> onRefresh) implements Auth {}
 
   /**
    * OAuth 1.0a user context.
@@ -75,7 +75,7 @@ public final class XApi {
   private final ChannelId channel;
   private final HttpUrl base;
   private final Auth auth;
-  private final AtomicReference<XTokens> tokens;
+  private final AtomicReference<OAuthTokens> tokens;
   private final Object refreshLock = new Object();
 
   /**
@@ -263,7 +263,7 @@ public final class XApi {
     if (auth instanceof OAuth1 o) {
       return o.signer().authorization(method, url, form, clock.instant().getEpochSecond());
     }
-    XTokens t = tokens.get();
+    OAuthTokens t = tokens.get();
     if (t.refreshToken().isPresent() && t.expiresAt()
         .map(e -> !clock.instant().plus(REFRESH_MARGIN).isBefore(e)).orElse(false)) {
       t = refresh(http, clock);
@@ -275,11 +275,11 @@ public final class XApi {
    * Trades the refresh token for a new pair; one caller at a time, the others use its result.
    *
    */
-  private XTokens refresh(PlatformHttp http, Clock clock) {
+  private OAuthTokens refresh(PlatformHttp http, Clock clock) {
     OAuth2 o = (OAuth2) auth;
-    XTokens before = tokens.get();
+    OAuthTokens before = tokens.get();
     synchronized (refreshLock) {
-      XTokens current = tokens.get();
+      OAuthTokens current = tokens.get();
       if (current != before) {
         return current; // another caller refreshed meanwhile
       }
@@ -311,7 +311,7 @@ public final class XApi {
                   + "); reconnect the account", "");
         }
         JsonNode json = readJson(text);
-        XTokens next = new XTokens(Secret.of(json.path("access_token").asText()),
+        OAuthTokens next = new OAuthTokens(Secret.of(json.path("access_token").asText()),
             json.hasNonNull("refresh_token")
                 ? Optional.of(Secret.of(json.get("refresh_token").asText()))
                 : current.refreshToken(),

@@ -1,0 +1,152 @@
+package org.webcare4j.linkedin.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webcare4j.core.PlatformException;
+import org.webcare4j.core.RateLimitedException;
+import org.webcare4j.core.StoreException;
+import org.webcare4j.core.channel.ChannelContext;
+import org.webcare4j.core.event.CommentReceived;
+import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.linkedin.LinkedInUrn;
+
+/**
+ * Polls the comments on the organisation's recent posts, for apps without webhooks. Per post the
+ * creation time of the newest comment seen is the cursor, ingested with the comments it covers,
+ * so a restart neither misses nor repeats.
+ */
+public final class LinkedInPoller implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LinkedInPoller.class);
+  private static final int PAGE = 100;
+
+  private final ChannelId channel;
+  private final LinkedInUrn organization;
+  private final LinkedInApi api;
+  private final LinkedInPayloadParser parser;
+  private final ChannelContext ctx;
+  private final PlatformHttp http;
+  private final Duration interval;
+  private final int recentPosts;
+  private final Clock clock;
+  private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer;
+
+  /**
+   * Creates a poller; nothing runs until {@link #start()}.
+   *
+   * @param channel the channel
+   * @param organization the page
+   * @param api the API client
+   * @param parser the parser
+   * @param ctx where comments and cursors are ingested
+   * @param client the HTTP client
+   * @param interval how often to poll
+   * @param recentPosts how many of the latest posts to watch
+   * @param clock the clock
+   */
+  public LinkedInPoller(ChannelId channel, LinkedInUrn organization, LinkedInApi api,
+      LinkedInPayloadParser parser, ChannelContext ctx, OkHttpClient client, Duration interval,
+      int recentPosts, Clock clock) {
+    this.channel = channel;
+    this.organization = organization;
+    this.api = api;
+    this.parser = parser;
+    this.ctx = ctx;
+    this.http = new PlatformHttp(client, channel);
+    this.interval = interval;
+    this.recentPosts = recentPosts;
+    this.clock = clock;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "webcare4j-linkedin-poller-" + channel.value());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Polls now, then at the interval. */
+  public void start() {
+    timer.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Polls once; failures are logged and the next round tries again. */
+  public void pollOnce() {
+    Instant until = pausedUntil.get("all");
+    if (until != null && clock.instant().isBefore(until)) {
+      return;
+    }
+    try {
+      byte[] posts = get(api.rest("posts").addEncodedQueryParameter("author",
+          organization.encoded()).addQueryParameter("q", "author")
+          .addQueryParameter("count", String.valueOf(recentPosts))
+          .addQueryParameter("sortBy", "LAST_MODIFIED").build());
+      for (LinkedInUrn post : LinkedInPayloadParser.posts(posts)) {
+        comments(post);
+      }
+      pausedUntil.remove("all");
+    } catch (RateLimitedException e) {
+      pausedUntil.put("all", clock.instant().plus(e.retryAfter()));
+      log.info("{}: LinkedIn quota reached; polling again in {}", channel, e.retryAfter());
+    } catch (PlatformException | StoreException e) {
+      log.warn("{}: polling LinkedIn failed; trying again next round", channel, e);
+    } catch (RuntimeException e) {
+      log.error("{}: polling LinkedIn failed unexpectedly", channel, e);
+    }
+  }
+
+  private byte[] get(okhttp3.HttpUrl url) {
+    return api.call("GET", url, Optional.empty(), http, clock).body().toString()
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void comments(LinkedInUrn post) {
+    String cursor = "comments:" + post;
+    long seen = ctx.cursor(cursor).map(Long::parseLong).orElse(-1L);
+    long newest = seen;
+    List<CommentReceived> fresh = new ArrayList<>();
+    for (int start = 0; ; start += PAGE) {
+      byte[] page = get(api.rest("socialActions", post.encoded(), "comments")
+          .addQueryParameter("start", String.valueOf(start))
+          .addQueryParameter("count", String.valueOf(PAGE)).build());
+      List<CommentReceived> comments = parser.parseComments(post, page);
+      for (CommentReceived c : comments) {
+        long at = c.occurredAt().toEpochMilli();
+        // Equal times are taken again: the store's dedupe drops what it has, nothing is missed.
+        if (at >= seen) {
+          fresh.add(c);
+          newest = Math.max(newest, at);
+        }
+      }
+      int[] paging = LinkedInPayloadParser.paging(page);
+      if (comments.size() < PAGE || (paging[2] >= 0 && start + PAGE >= paging[2])) {
+        break;
+      }
+    }
+    if (!fresh.isEmpty()) {
+      ctx.ingest(fresh, Map.of(cursor, String.valueOf(newest)));
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
