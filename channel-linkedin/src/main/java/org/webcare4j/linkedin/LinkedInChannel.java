@@ -19,6 +19,7 @@ import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.channel.PollingTask;
 import org.webcare4j.core.channel.PostRules;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.http.OAuthTokens;
@@ -98,7 +99,7 @@ public final class LinkedInChannel implements Channel {
   private final int recentPosts;
   private final OkHttpClient pollClient;
   private final Clock clock;
-  private volatile LinkedInPoller poller;
+  private volatile PollingTask polling;
 
   private LinkedInChannel(Builder b) {
     this.id = b.id;
@@ -230,15 +231,16 @@ public final class LinkedInChannel implements Channel {
   @Override
   public void start(ChannelContext context) {
     pollInterval.ifPresent(interval -> {
-      poller = new LinkedInPoller(id, organization, api, parser, context, pollClient, interval,
-          recentPosts, clock);
-      poller.start();
+      LinkedInPoller poller = new LinkedInPoller(id, organization, api, parser, context,
+          pollClient, recentPosts, clock);
+      polling = new PollingTask(id, "comments", poller::pollOnce, interval, clock);
+      polling.start();
     });
   }
 
   @Override
   public void close() {
-    LinkedInPoller p = poller;
+    PollingTask p = polling;
     if (p != null) {
       p.close();
     }

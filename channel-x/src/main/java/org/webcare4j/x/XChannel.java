@@ -20,6 +20,7 @@ import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.channel.PollingTask;
 import org.webcare4j.core.channel.PostRules;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.model.AttachmentKind;
@@ -96,7 +97,7 @@ public final class XChannel implements Channel {
   private final OkHttpClient pollClient;
   private final XApi api;
   private final Clock clock;
-  private volatile XPoller poller;
+  private final List<PollingTask> polling = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private XChannel(Builder b) {
     this.id = b.id;
@@ -232,18 +233,17 @@ public final class XChannel implements Channel {
   @Override
   public void start(ChannelContext context) {
     pollInterval.ifPresent(interval -> {
-      poller = new XPoller(id, userId, api, parser, context, pollClient, interval,
-          clock);
-      poller.start();
+      XPoller poller = new XPoller(id, userId, api, parser, context, pollClient, clock);
+      // Two tasks, so that a rate limit on one endpoint does not hold up the other.
+      polling.add(new PollingTask(id, "mentions", poller::pollMentions, interval, clock));
+      polling.add(new PollingTask(id, "DM events", poller::pollDirectMessages, interval, clock));
+      polling.forEach(PollingTask::start);
     });
   }
 
   @Override
   public void close() {
-    XPoller p = poller;
-    if (p != null) {
-      p.close();
-    }
+    polling.forEach(PollingTask::close);
   }
 
   @Override

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -19,14 +18,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.webcare4j.core.AuthorizationException;
 import org.webcare4j.core.PermanentPlatformException;
 import org.webcare4j.core.RateLimitedException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.http.RefreshingTokens;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.http.OAuthTokens;
 
@@ -37,7 +35,6 @@ import org.webcare4j.core.http.OAuthTokens;
  * a reset time; they reset at midnight UTC, so that is when the call is tried again.
  */
 public final class LinkedInApi {
-  private static final Logger log = LoggerFactory.getLogger(LinkedInApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
@@ -54,11 +51,9 @@ public final class LinkedInApi {
   private final HttpUrl base;
   private final HttpUrl tokenUrl;
   private final String version;
-  private final AtomicReference<OAuthTokens> tokens;
+  private final RefreshingTokens tokens;
   private final Optional<String> clientId;
   private final Optional<Secret> clientSecret;
-  private final Consumer<OAuthTokens> onRefresh;
-  private final Object refreshLock = new Object();
 
   /**
    * Creates the client.
@@ -79,10 +74,9 @@ public final class LinkedInApi {
     this.base = base;
     this.tokenUrl = tokenUrl;
     this.version = version;
-    this.tokens = new AtomicReference<>(tokens);
+    this.tokens = new RefreshingTokens(channel, tokens, onRefresh);
     this.clientId = clientId;
     this.clientSecret = clientSecret;
-    this.onRefresh = onRefresh;
   }
 
   /**
@@ -135,7 +129,7 @@ public final class LinkedInApi {
   private Answer send(Request.Builder request, PlatformHttp http, Clock clock) {
     boolean refreshed = false;
     while (true) {
-      OAuthTokens t = tokens.get();
+      OAuthTokens t = tokens.current();
       Request r = request
           .header("Authorization", "Bearer " + t.accessToken().reveal())
           .header("LinkedIn-Version", version)
@@ -149,7 +143,13 @@ public final class LinkedInApi {
         }
         if (response.code() == 401 && !refreshed && t.refreshToken().isPresent()
             && clientId.isPresent() && clientSecret.isPresent()) {
-          refresh(t, http, clock);
+          tokens.refresh(t, refreshToken -> new Request.Builder().url(tokenUrl)
+              .post(new FormBody.Builder()
+                  .add("grant_type", "refresh_token")
+                  .add("refresh_token", refreshToken.reveal())
+                  .add("client_id", clientId.orElseThrow())
+                  .add("client_secret", clientSecret.orElseThrow().reveal())
+                  .build()).build(), http, clock);
           refreshed = true;
           continue;
         }
@@ -204,54 +204,6 @@ public final class LinkedInApi {
       return new TransientPlatformException(channel, code, service, message, "");
     }
     return new PermanentPlatformException(channel, code, service, message, "");
-  }
-
-  private void refresh(OAuthTokens before, PlatformHttp http, Clock clock) {
-    synchronized (refreshLock) {
-      if (tokens.get() != before) {
-        return;
-      }
-      FormBody form = new FormBody.Builder()
-          .add("grant_type", "refresh_token")
-          .add("refresh_token", before.refreshToken().orElseThrow().reveal())
-          .add("client_id", clientId.orElseThrow())
-          .add("client_secret", clientSecret.orElseThrow().reveal())
-          .build();
-      try (Response response = http.execute(new Request.Builder().url(tokenUrl).post(form)
-          .build())) {
-        String text = read(response);
-        JsonNode json;
-        try {
-          json = JSON.readTree(text.isBlank() ? "{}" : text);
-        } catch (IOException e) {
-          json = JSON.createObjectNode();
-        }
-        if (!response.isSuccessful()) {
-          if (response.code() >= 500) {
-            throw new TransientPlatformException(channel, String.valueOf(response.code()), "",
-                "LinkedIn's token endpoint failed", "");
-          }
-          throw new AuthorizationException(channel, String.valueOf(response.code()),
-              json.path("error").asText(""), "LinkedIn refused to refresh the access token ("
-                  + json.path("error_description").asText("refused")
-                  + "); reconnect the page's account", "");
-        }
-        OAuthTokens next = new OAuthTokens(Secret.of(json.path("access_token").asText()),
-            json.hasNonNull("refresh_token")
-                ? Optional.of(Secret.of(json.get("refresh_token").asText()))
-                : before.refreshToken(),
-            json.has("expires_in")
-                ? Optional.of(clock.instant().plusSeconds(json.get("expires_in").asLong()))
-                : Optional.empty());
-        tokens.set(next);
-        log.info("{}: LinkedIn access token refreshed", channel);
-        try {
-          onRefresh.accept(next);
-        } catch (RuntimeException e) {
-          log.warn("{}: the host's token listener failed", channel, e);
-        }
-      }
-    }
   }
 
   /**

@@ -2,22 +2,11 @@ package org.webcare4j.linkedin.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.webcare4j.core.PlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.StoreException;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.http.PlatformHttp;
@@ -29,8 +18,7 @@ import org.webcare4j.linkedin.LinkedInUrn;
  * creation time of the newest comment seen is the cursor, ingested with the comments it covers,
  * so a restart neither misses nor repeats.
  */
-public final class LinkedInPoller implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(LinkedInPoller.class);
+public final class LinkedInPoller {
   private static final int PAGE = 100;
 
   private final ChannelId channel;
@@ -39,14 +27,11 @@ public final class LinkedInPoller implements AutoCloseable {
   private final LinkedInPayloadParser parser;
   private final ChannelContext ctx;
   private final PlatformHttp http;
-  private final Duration interval;
   private final int recentPosts;
   private final Clock clock;
-  private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer;
 
   /**
-   * Creates a poller; nothing runs until {@link #start()}.
+   * Creates a poller; the channel runs its rounds on a {@code PollingTask}.
    *
    * @param channel the channel
    * @param organization the page
@@ -54,56 +39,30 @@ public final class LinkedInPoller implements AutoCloseable {
    * @param parser the parser
    * @param ctx where comments and cursors are ingested
    * @param client the HTTP client
-   * @param interval how often to poll
    * @param recentPosts how many of the latest posts to watch
    * @param clock the clock
    */
   public LinkedInPoller(ChannelId channel, LinkedInUrn organization, LinkedInApi api,
-      LinkedInPayloadParser parser, ChannelContext ctx, OkHttpClient client, Duration interval,
-      int recentPosts, Clock clock) {
+      LinkedInPayloadParser parser, ChannelContext ctx, OkHttpClient client, int recentPosts,
+      Clock clock) {
     this.channel = channel;
     this.organization = organization;
     this.api = api;
     this.parser = parser;
     this.ctx = ctx;
     this.http = new PlatformHttp(client, channel);
-    this.interval = interval;
     this.recentPosts = recentPosts;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "webcare4j-linkedin-poller-" + channel.value());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
-  /** Polls now, then at the interval. */
-  public void start() {
-    timer.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  /** Polls once; failures are logged and the next round tries again. */
+  /** Polls once: the latest posts, then each one's comments after its stored position. */
   public void pollOnce() {
-    Instant until = pausedUntil.get("all");
-    if (until != null && clock.instant().isBefore(until)) {
-      return;
-    }
-    try {
-      byte[] posts = get(api.rest("posts").addEncodedQueryParameter("author",
-          organization.encoded()).addQueryParameter("q", "author")
-          .addQueryParameter("count", String.valueOf(recentPosts))
-          .addQueryParameter("sortBy", "LAST_MODIFIED").build());
-      for (LinkedInUrn post : LinkedInPayloadParser.posts(posts)) {
-        comments(post);
-      }
-      pausedUntil.remove("all");
-    } catch (RateLimitedException e) {
-      pausedUntil.put("all", clock.instant().plus(e.retryAfter()));
-      log.info("{}: LinkedIn quota reached; polling again in {}", channel, e.retryAfter());
-    } catch (PlatformException | StoreException e) {
-      log.warn("{}: polling LinkedIn failed; trying again next round", channel, e);
-    } catch (RuntimeException e) {
-      log.error("{}: polling LinkedIn failed unexpectedly", channel, e);
+    byte[] posts = get(api.rest("posts").addEncodedQueryParameter("author",
+        organization.encoded()).addQueryParameter("q", "author")
+        .addQueryParameter("count", String.valueOf(recentPosts))
+        .addQueryParameter("sortBy", "LAST_MODIFIED").build());
+    for (LinkedInUrn post : LinkedInPayloadParser.posts(posts)) {
+      comments(post);
     }
   }
 
@@ -140,13 +99,5 @@ public final class LinkedInPoller implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+
 }

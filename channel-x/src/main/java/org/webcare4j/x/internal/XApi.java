@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
@@ -27,6 +26,7 @@ import org.webcare4j.core.Secret;
 import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.RateLimitFeedback;
 import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.http.RefreshingTokens;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.http.OAuthTokens;
 
@@ -75,8 +75,7 @@ public final class XApi {
   private final ChannelId channel;
   private final HttpUrl base;
   private final Auth auth;
-  private final AtomicReference<OAuthTokens> tokens;
-  private final Object refreshLock = new Object();
+  private final RefreshingTokens tokens;
 
   /**
    * Creates the API client.
@@ -89,7 +88,8 @@ public final class XApi {
     this.channel = channel;
     this.base = base;
     this.auth = auth;
-    this.tokens = new AtomicReference<>(auth instanceof OAuth2 o ? o.tokens() : null);
+    this.tokens = auth instanceof OAuth2 o
+        ? new RefreshingTokens(channel, o.tokens(), o.onRefresh()) : null;
   }
 
   /**
@@ -142,6 +142,7 @@ public final class XApi {
       String bucket, PlatformHttp http, RateLimitFeedback limits, Clock clock) {
     boolean refreshed = false;
     while (true) {
+      OAuthTokens seen = tokens == null ? null : tokens.current();
       Request.Builder request = new Request.Builder().url(url).method(method, body)
           .header("Authorization", authorization(method, url, form, http, clock));
       try (Response response = http.execute(request.build())) {
@@ -151,7 +152,7 @@ public final class XApi {
           return text.isEmpty() ? JSON.createObjectNode() : readJson(text);
         }
         if (response.code() == 401 && !refreshed && canRefresh()) {
-          refresh(http, clock);
+          refresh(seen, http, clock);
           refreshed = true;
           continue;
         }
@@ -255,7 +256,7 @@ public final class XApi {
   // ---- authentication ----
 
   private boolean canRefresh() {
-    return auth instanceof OAuth2 && tokens.get().refreshToken().isPresent();
+    return tokens != null && tokens.current().refreshToken().isPresent();
   }
 
   private String authorization(String method, HttpUrl url, Map<String, String> form,
@@ -263,72 +264,27 @@ public final class XApi {
     if (auth instanceof OAuth1 o) {
       return o.signer().authorization(method, url, form, clock.instant().getEpochSecond());
     }
-    OAuthTokens t = tokens.get();
+    OAuthTokens t = tokens.current();
     if (t.refreshToken().isPresent() && t.expiresAt()
         .map(e -> !clock.instant().plus(REFRESH_MARGIN).isBefore(e)).orElse(false)) {
-      t = refresh(http, clock);
+      t = refresh(t, http, clock);
     }
     return "Bearer " + t.accessToken().reveal();
   }
 
-  /**
-   * Trades the refresh token for a new pair; one caller at a time, the others use its result.
-   *
-   */
-  private OAuthTokens refresh(PlatformHttp http, Clock clock) {
+  /** Trades the refresh token at X's token endpoint (a confidential client authenticates). */
+  private OAuthTokens refresh(OAuthTokens seen, PlatformHttp http, Clock clock) {
     OAuth2 o = (OAuth2) auth;
-    OAuthTokens before = tokens.get();
-    synchronized (refreshLock) {
-      OAuthTokens current = tokens.get();
-      if (current != before) {
-        return current; // another caller refreshed meanwhile
-      }
-      Secret refresh = current.refreshToken().orElseThrow();
-      FormBody.Builder form = new FormBody.Builder()
-          .add("grant_type", "refresh_token")
-          .add("refresh_token", refresh.reveal())
-          .add("client_id", o.clientId());
+    return tokens.refresh(seen, refreshToken -> {
       Request.Builder request = new Request.Builder().url(url("2", "oauth2", "token").build())
-          .post(form.build());
+          .post(new FormBody.Builder()
+              .add("grant_type", "refresh_token")
+              .add("refresh_token", refreshToken.reveal())
+              .add("client_id", o.clientId()).build());
       o.clientSecret().ifPresent(secret -> request.header("Authorization",
           okhttp3.Credentials.basic(o.clientId(), secret.reveal())));
-      try (Response response = http.execute(request.build())) {
-        String text = readBody(response);
-        if (!response.isSuccessful()) {
-          JsonNode json;
-          try {
-            json = JSON.readTree(text.isBlank() ? "{}" : text);
-          } catch (IOException e) {
-            json = JSON.createObjectNode();
-          }
-          if (response.code() >= 500) {
-            throw new TransientPlatformException(channel, String.valueOf(response.code()),
-                "", "X's token endpoint failed", "");
-          }
-          throw new AuthorizationException(channel, String.valueOf(response.code()),
-              json.path("error").asText(""), "X refused to refresh the access token ("
-                  + json.path("error_description").asText(json.path("error").asText("refused"))
-                  + "); reconnect the account", "");
-        }
-        JsonNode json = readJson(text);
-        OAuthTokens next = new OAuthTokens(Secret.of(json.path("access_token").asText()),
-            json.hasNonNull("refresh_token")
-                ? Optional.of(Secret.of(json.get("refresh_token").asText()))
-                : current.refreshToken(),
-            json.has("expires_in")
-                ? Optional.of(clock.instant().plusSeconds(json.get("expires_in").asLong()))
-                : Optional.empty());
-        tokens.set(next);
-        log.info("{}: X access token refreshed", channel);
-        try {
-          o.onRefresh().accept(next);
-        } catch (RuntimeException e) {
-          log.warn("{}: the host's token listener failed; the new tokens live in memory only",
-              channel, e);
-        }
-        return next;
-      }
-    }
+      return request.build();
+    }, http, clock);
   }
 
   /**

@@ -10,16 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.webcare4j.core.PlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.StoreException;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.channel.RateLimitFeedback;
 import org.webcare4j.core.event.InboundEvent;
@@ -33,12 +25,11 @@ import org.webcare4j.core.model.ChannelId;
  * restart resumes exactly where the stored position says: nothing missed, nothing repeated. A 429
  * pauses that endpoint until its reset.
  */
-public final class XPoller implements AutoCloseable {
+public final class XPoller {
   /** The cursor holding the newest mention seen. */
   public static final String MENTIONS_CURSOR = "mentions.since_id";
   /** The cursor holding the newest DM event seen. */
   public static final String DM_CURSOR = "dm_events.newest_id";
-  private static final Logger log = LoggerFactory.getLogger(XPoller.class);
   private static final int MAX_PAGES = 50;
 
   private final ChannelId channel;
@@ -47,13 +38,10 @@ public final class XPoller implements AutoCloseable {
   private final XPayloadParser parser;
   private final ChannelContext ctx;
   private final PlatformHttp http;
-  private final Duration interval;
   private final Clock clock;
-  private final Map<String, Instant> pausedUntil = new java.util.concurrent.ConcurrentHashMap<>();
-  private final ScheduledExecutorService timer;
 
   /**
-   * Creates a poller; nothing runs until {@link #start()}.
+   * Creates a poller; the channel runs its rounds on {@code PollingTask}s.
    *
    * @param channel the channel
    * @param userId the account's user id
@@ -61,54 +49,27 @@ public final class XPoller implements AutoCloseable {
    * @param parser the parser
    * @param ctx where events and positions are ingested
    * @param client the HTTP client
-   * @param interval how often to poll
    * @param clock the clock
    */
   public XPoller(ChannelId channel, String userId, XApi api, XPayloadParser parser,
-      ChannelContext ctx, OkHttpClient client, Duration interval, Clock clock) {
+      ChannelContext ctx, OkHttpClient client, Clock clock) {
     this.channel = channel;
     this.userId = userId;
     this.api = api;
     this.parser = parser;
     this.ctx = ctx;
     this.http = new PlatformHttp(client, channel);
-    this.interval = interval;
     this.clock = clock;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "webcare4j-x-poller-" + channel.value());
-      t.setDaemon(true);
-      return t;
-    });
   }
 
-  /** Polls now, then at the interval. */
-  public void start() {
-    timer.scheduleWithFixedDelay(this::pollOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  /** Polls the mentions timeline once: every mention after the stored position. */
+  public void pollMentions() {
+    mentions();
   }
 
-  /** Polls both endpoints once; failures are logged and the next round tries again. */
-  public void pollOnce() {
-    poll("mentions", this::mentions);
-    poll("dm_events", this::dmEvents);
-  }
-
-  private void poll(String endpoint, Runnable round) {
-    Instant until = pausedUntil.get(endpoint);
-    if (until != null && clock.instant().isBefore(until)) {
-      return;
-    }
-    try {
-      round.run();
-      pausedUntil.remove(endpoint);
-    } catch (RateLimitedException e) {
-      pausedUntil.put(endpoint, clock.instant().plus(e.retryAfter()));
-      log.info("{}: {} rate-limited; polling it again in {}", channel, endpoint, e.retryAfter());
-    } catch (PlatformException | StoreException e) {
-      log.warn("{}: polling {} failed; trying again next round", channel, endpoint, e);
-    } catch (RuntimeException e) {
-      log.error("{}: polling {} failed unexpectedly; trying again next round", channel,
-          endpoint, e);
-    }
+  /** Polls the DM events once: every message after the newest seen. */
+  public void pollDirectMessages() {
+    dmEvents();
   }
 
   private static final RateLimitFeedback IGNORE = new RateLimitFeedback() {
@@ -191,13 +152,5 @@ public final class XPoller implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    timer.shutdownNow();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
+
 }
