@@ -17,8 +17,6 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.webcare4j.core.AuthorizationException;
 import org.webcare4j.core.PermanentPlatformException;
 import org.webcare4j.core.RateLimitedException;
@@ -36,7 +34,6 @@ import org.webcare4j.core.http.OAuthTokens;
  * the exception a caller can act on.
  */
 public final class XApi {
-  private static final Logger log = LoggerFactory.getLogger(XApi.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
   /** Refresh an access token this long before it expires. */
