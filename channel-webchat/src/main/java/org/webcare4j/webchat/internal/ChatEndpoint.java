@@ -1,0 +1,791 @@
+package org.webcare4j.webchat.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.webcare4j.core.channel.ChannelContext;
+import org.webcare4j.core.event.MessageReceived;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Participant;
+import org.webcare4j.webchat.OpeningHours;
+
+/**
+ * The transport-neutral webchat endpoint: visitor sessions with secret tokens, messages in and
+ * out, typing and waiting, opening hours, offline messages, transcripts, and the widget's files.
+ * The HTTP adapters translate their server's requests into {@link Call} and write {@link Reply}
+ * or a {@link Stream}.
+ *
+ * <p>Routes, under the adapter's mount point: {@code GET widget.js}, {@code GET widget.css},
+ * {@code GET status}, {@code POST session}, {@code POST messages}, {@code GET stream} (Server-Sent
+ * Events; {@code Last-Event-ID} resumes), {@code GET events?after=n} (long-poll), {@code GET
+ * transcript}, {@code POST transcript/email}, {@code POST offline}.
+ */
+public final class ChatEndpoint implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,255}\\.[A-Za-z]{2,24}");
+  private static final int MAX_BODY = 16 * 1024;
+  private static final int MAX_LOG = 1000;
+  private static final Duration LONG_POLL = Duration.ofSeconds(25);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+  /**
+   * A request as an adapter hands it over.
+   *
+   * @param method the method
+   * @param path the path under the mount point, without a leading slash
+   * @param query the query parameters (first value each)
+   * @param headers the headers, names in lower case
+   * @param body the body
+   */
+  public record Call(String method, String path, Map<String, String> query,
+      Map<String, String> headers, byte[] body) {
+    /** Lower-cases header names. */
+    public Call {
+      Map<String, String> h = new HashMap<>();
+      headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+      headers = Map.copyOf(h);
+      query = Map.copyOf(query);
+    }
+
+    Optional<String> header(String name) {
+      return Optional.ofNullable(headers.get(name));
+    }
+  }
+
+  /**
+   * A complete answer.
+   *
+   * @param status the status
+   * @param contentType the content type
+   * @param headers extra headers
+   * @param body the body
+   */
+  public record Reply(int status, String contentType, Map<String, String> headers, byte[] body) {}
+
+  /** An open response the endpoint writes to over time (SSE, long-poll). */
+  public interface Stream {
+    /**
+     * Sends the status and headers; called once, first.
+     *
+     * @param status the status
+     * @param contentType the content type
+     * @param headers extra headers
+     * @throws IOException when the client is gone
+     */
+    void start(int status, String contentType, Map<String, String> headers) throws IOException;
+
+    /**
+     * Writes and flushes text.
+     *
+     * @param text the text
+     * @throws IOException when the client is gone
+     */
+    void write(String text) throws IOException;
+
+    /** Ends the response. */
+    void close();
+  }
+
+  /** One entry in a session's event log. */
+  record Event(long id, String type, ObjectNode data) {}
+
+  /** A registered listener on a session's events. */
+  private static final class Listener {
+    final Stream stream;
+    final boolean sse;
+    volatile boolean done;
+    long position;
+
+    Listener(Stream stream, boolean sse, long position) {
+      this.stream = stream;
+      this.sse = sse;
+      this.position = position;
+    }
+  }
+
+  /** A visitor's chat. */
+  static final class Session {
+    final String id;
+    final String thread;
+    final String lang;
+    final Instant startedAt;
+    final List<Event> log = new ArrayList<>();
+    final Map<String, Long> clientIds = new HashMap<>();
+    final Deque<Instant> recent = new ArrayDeque<>();
+    final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    long nextId = 1;
+    Instant firstInbound;
+    Instant firstReply;
+
+    Session(String id, String lang, Instant startedAt) {
+      this.id = id;
+      this.thread = "chat:" + id;
+      this.lang = lang;
+      this.startedAt = startedAt;
+    }
+  }
+
+  private final ChannelId channel;
+  private final Set<String> allowedOrigins;
+  private final OpeningHours hours;
+  private final int maxLength;
+  private final int perMinute;
+  private final Optional<TranscriptMailerBridge> mailer;
+  private final Clock clock;
+  private final Supplier<Optional<ChannelContext>> context;
+  private final Cache<String, Session> byToken;
+  private final Map<String, Session> byThread = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Deque<Duration> replyTimes = new ArrayDeque<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "webcare4j-webchat-timer");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Sends transcripts by e-mail, when the host configured a mailer. */
+  public interface TranscriptMailerBridge {
+    /**
+     * Sends a transcript.
+     *
+     * @param to the visitor's address
+     * @param subject the subject
+     * @param body the transcript
+     */
+    void send(String to, String subject, String body);
+  }
+
+  /**
+   * Creates the endpoint.
+   *
+   * @param channel the channel
+   * @param allowedOrigins the origins whose pages may embed the chat
+   * @param hours the opening hours
+   * @param maxLength the longest visitor message, in characters
+   * @param perMinute the most messages one visitor sends per minute
+   * @param sessionTtl how long an idle session lives
+   * @param mailer sends transcripts by e-mail, if configured
+   * @param clock the clock
+   * @param context the channel's context once started
+   */
+  public ChatEndpoint(ChannelId channel, Set<String> allowedOrigins, OpeningHours hours,
+      int maxLength, int perMinute, Duration sessionTtl, Optional<TranscriptMailerBridge> mailer,
+      Clock clock, Supplier<Optional<ChannelContext>> context) {
+    this.channel = channel;
+    this.allowedOrigins = Set.copyOf(allowedOrigins);
+    this.hours = hours;
+    this.maxLength = maxLength;
+    this.perMinute = perMinute;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.context = context;
+    this.byToken = Caffeine.newBuilder().expireAfterAccess(sessionTtl)
+        .<String, Session>removalListener((k, s, cause) -> {
+          if (s != null && cause.wasEvicted()) {
+            byThread.remove(s.thread);
+          }
+        }).build();
+    timer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
+  // ---- routing ----
+
+  /**
+   * Tells whether a call gets a streamed answer ({@link #stream}) rather than a {@link Reply}.
+   *
+   * @param call the call
+   * @return true for the event stream and long-poll
+   */
+  public boolean streams(Call call) {
+    return call.method().equals("GET") && (call.path().equals("stream")
+        || call.path().equals("events"));
+  }
+
+  /**
+   * Answers a call that is not streamed.
+   *
+   * @param call the call
+   * @return the answer
+   */
+  public Reply handle(Call call) {
+    try {
+      if (call.method().equals("GET") && (call.path().equals("widget.js")
+          || call.path().equals("widget.css"))) {
+        return resource(call.path());
+      }
+      Optional<String> origin = call.header("origin");
+      if (origin.isPresent() && !allowedOrigins.contains(origin.get())) {
+        log.info("{}: refused a call from origin {}", channel, origin.get());
+        return json(403, error("origin not allowed"), Map.of());
+      }
+      Map<String, String> cors = cors(origin);
+      if (call.method().equals("OPTIONS")) {
+        return new Reply(204, "text/plain", cors, new byte[0]);
+      }
+      if (call.body().length > MAX_BODY) {
+        return json(413, error("request too large"), cors);
+      }
+      return switch (call.method() + " " + call.path()) {
+        case "GET status" -> json(200, status(), cors);
+        case "POST session" -> session(call, cors);
+        case "POST messages" -> message(call, cors);
+        case "POST offline" -> offline(call, cors);
+        case "GET transcript" -> transcript(call, cors);
+        case "POST transcript/email" -> emailTranscript(call, cors);
+        default -> json(404, error("no such route"), cors);
+      };
+    } catch (BadRequest e) {
+      return json(e.status, error(e.getMessage()), cors(call.header("origin")
+          .filter(allowedOrigins::contains)));
+    }
+  }
+
+  private static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int status;
+
+    BadRequest(int status, String message) {
+      super(message, null, false, false);
+      this.status = status;
+    }
+  }
+
+  private Map<String, String> cors(Optional<String> origin) {
+    if (origin.isEmpty()) {
+      return Map.of();
+    }
+    return Map.of("Access-Control-Allow-Origin", origin.get(), "Vary", "Origin",
+        "Access-Control-Allow-Headers", "Authorization, Content-Type, Last-Event-ID",
+        "Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+  }
+
+  private Reply resource(String name) {
+    try (InputStream in = ChatEndpoint.class.getResourceAsStream(
+        "/org/webcare4j/webchat/" + name)) {
+      if (in == null) {
+        return json(404, error("no such file"), Map.of());
+      }
+      return new Reply(200, name.endsWith(".js") ? "text/javascript; charset=utf-8"
+          : "text/css; charset=utf-8", Map.of("Cache-Control", "public, max-age=300"),
+          in.readAllBytes());
+    } catch (IOException e) {
+      return json(500, error("could not read " + name), Map.of());
+    }
+  }
+
+  // ---- sessions ----
+
+  private Session session(Call call) {
+    String auth = call.header("authorization").filter(h -> h.startsWith("Bearer "))
+        .map(h -> h.substring(7)).or(() -> Optional.ofNullable(call.query().get("token")))
+        .orElseThrow(() -> new BadRequest(401, "a session token is required"));
+    Session s = byToken.getIfPresent(hash(auth));
+    if (s == null) {
+      throw new BadRequest(401, "unknown or expired session");
+    }
+    return s;
+  }
+
+  private static String hash(String token) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Reply session(Call call, Map<String, String> cors) {
+    JsonNode body = body(call);
+    String lang = body.path("lang").asText("nl").startsWith("en") ? "en" : "nl";
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    Session s = new Session(UUID.randomUUID().toString(), lang, clock.instant());
+    byToken.put(hash(token), s);
+    byThread.put(s.thread, s);
+    ObjectNode out = status();
+    out.put("token", token);
+    out.put("session", s.id);
+    return json(201, out, cors);
+  }
+
+  private JsonNode body(Call call) {
+    if (call.body().length == 0) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode n = JSON.readTree(call.body());
+      if (n == null || !n.isObject()) {
+        throw new BadRequest(400, "the body is not a JSON object");
+      }
+      return n;
+    } catch (IOException e) {
+      throw new BadRequest(400, "the body is not JSON");
+    }
+  }
+
+  // ---- messages ----
+
+  private Reply message(Call call, Map<String, String> cors) {
+    Session s = session(call);
+    JsonNode body = body(call);
+    String text = body.path("text").asText("").strip();
+    String clientId = body.path("clientId").asText("");
+    if (text.isEmpty()) {
+      throw new BadRequest(400, "text is required");
+    }
+    if (text.codePointCount(0, text.length()) > maxLength) {
+      throw new BadRequest(413, "the message is longer than " + maxLength + " characters");
+    }
+    if (!clientId.matches("[A-Za-z0-9\\-_]{1,64}")) {
+      throw new BadRequest(400, "clientId is required: 1 to 64 letters, digits, - or _");
+    }
+    Instant now = clock.instant();
+    Event event;
+    synchronized (s) {
+      Long known = s.clientIds.get(clientId);
+      if (known != null) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("id", known);
+        return json(200, out, cors); // a retry: stored once
+      }
+      while (!s.recent.isEmpty() && s.recent.peekFirst().isBefore(now.minusSeconds(60))) {
+        s.recent.pollFirst();
+      }
+      if (s.recent.size() >= perMinute) {
+        Duration wait = Duration.between(now, s.recent.peekFirst().plusSeconds(60));
+        Map<String, String> headers = new LinkedHashMap<>(cors);
+        headers.put("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + 1)));
+        return json(429, error("too many messages; wait a moment"), headers);
+      }
+      ChannelContext ctx = context.get().orElseThrow(() -> new BadRequest(503,
+          "the chat is starting; try again"));
+      ctx.ingest(List.of(MessageReceived.text(channel, s.thread + ":" + clientId, s.thread,
+          Participant.inwoner("visitor:" + s.id, s.lang.equals("en") ? "Visitor" : "Bezoeker"),
+          text, now)));
+      s.recent.addLast(now);
+      if (s.firstInbound == null) {
+        s.firstInbound = now;
+      }
+      ObjectNode data = JSON.createObjectNode();
+      data.put("from", "visitor");
+      data.put("text", text);
+      data.put("clientId", clientId);
+      data.put("at", now.toString());
+      event = append(s, "message", data);
+      s.clientIds.put(clientId, event.id());
+    }
+    deliver(s);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("id", event.id());
+    return json(201, out, cors);
+  }
+
+  /**
+   * Delivers an agent's reply to the visitor's session.
+   *
+   * @param thread the conversation's thread id
+   * @param author the agent's display name
+   * @param text the reply
+   * @return the event's id
+   * @throws IllegalStateException when the session is gone
+   */
+  public long reply(String thread, String author, String text) {
+    Session s = byThread.get(thread);
+    if (s == null) {
+      throw new IllegalStateException("the visitor's chat session has ended");
+    }
+    Event e;
+    synchronized (s) {
+      Instant now = clock.instant();
+      if (s.firstReply == null && s.firstInbound != null) {
+        s.firstReply = now;
+        synchronized (replyTimes) {
+          replyTimes.addLast(Duration.between(s.firstInbound, now));
+          while (replyTimes.size() > 50) {
+            replyTimes.pollFirst();
+          }
+        }
+      }
+      ObjectNode typing = JSON.createObjectNode();
+      typing.put("typing", false);
+      append(s, "typing", typing);
+      ObjectNode data = JSON.createObjectNode();
+      data.put("from", "agent");
+      data.put("author", author);
+      data.put("text", text);
+      data.put("at", now.toString());
+      e = append(s, "message", data);
+    }
+    deliver(s);
+    return e.id();
+  }
+
+  /**
+   * Shows or hides "typing…" in the visitor's widget.
+   *
+   * @param thread the conversation's thread id
+   * @param typing whether the agent is typing
+   * @return false when the session is gone
+   */
+  public boolean typing(String thread, boolean typing) {
+    Session s = byThread.get(thread);
+    if (s == null) {
+      return false;
+    }
+    synchronized (s) {
+      ObjectNode data = JSON.createObjectNode();
+      data.put("typing", typing);
+      append(s, "typing", data);
+    }
+    deliver(s);
+    return true;
+  }
+
+  private Event append(Session s, String type, ObjectNode data) {
+    Event e = new Event(s.nextId++, type, data);
+    s.log.add(e);
+    if (s.log.size() > MAX_LOG) {
+      s.log.remove(0);
+    }
+    return e;
+  }
+
+  // ---- status and waiting ----
+
+  private ObjectNode status() {
+    Instant now = clock.instant();
+    ObjectNode out = JSON.createObjectNode();
+    boolean open = hours.isOpen(now);
+    out.put("open", open);
+    hours.nextOpening(now).filter(z -> !open)
+        .ifPresent(z -> out.put("opensAt", z.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+    long waiting = byThread.values().stream().filter(x -> x.firstInbound != null
+        && x.firstReply == null).count();
+    out.put("waiting", waiting);
+    Optional<Duration> typical = typicalReply();
+    if (open && typical.isPresent()) {
+      // Honest: what the last chats took to a first answer, times the visitors ahead.
+      out.put("expectedWaitSeconds", typical.get().multipliedBy(Math.max(1, waiting))
+          .toSeconds());
+    }
+    return out;
+  }
+
+  private Optional<Duration> typicalReply() {
+    synchronized (replyTimes) {
+      if (replyTimes.size() < 3) {
+        return Optional.empty();
+      }
+      List<Duration> sorted = new ArrayList<>(replyTimes);
+      sorted.sort(null);
+      return Optional.of(sorted.get(sorted.size() / 2));
+    }
+  }
+
+  // ---- offline messages and transcripts ----
+
+  private Reply offline(Call call, Map<String, String> cors) {
+    JsonNode body = body(call);
+    String email = body.path("email").asText("").strip();
+    String text = body.path("text").asText("").strip();
+    if (!EMAIL.matcher(email).matches()) {
+      throw new BadRequest(400, "a valid e-mail address is required for the answer");
+    }
+    if (text.isEmpty() || text.codePointCount(0, text.length()) > maxLength) {
+      throw new BadRequest(text.isEmpty() ? 400 : 413, "text is required, at most " + maxLength
+          + " characters");
+    }
+    ChannelContext ctx = context.get().orElseThrow(() -> new BadRequest(503,
+        "the chat is starting; try again"));
+    Instant now = clock.instant();
+    String id = UUID.randomUUID().toString();
+    ctx.ingest(List.of(new MessageReceived(channel, "offline:" + id, "offline:" + id,
+        Participant.inwoner("email:" + email.toLowerCase(Locale.ROOT), email), text, List.of(),
+        Optional.empty(), Optional.of("Chatbericht buiten openingstijden; antwoord per e-mail aan "
+            + email), now)));
+    ObjectNode out = JSON.createObjectNode();
+    out.put("received", true);
+    hours.nextOpening(now).ifPresent(z -> out.put("opensAt",
+        z.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
+    return json(202, out, cors);
+  }
+
+  private String transcriptText(Session s) {
+    StringBuilder out = new StringBuilder();
+    boolean en = s.lang.equals("en");
+    out.append(en ? "Chat transcript, started " : "Verslag van het chatgesprek, begonnen ")
+        .append(ZonedDateTime.ofInstant(s.startedAt, hours.zone())
+            .format(DateTimeFormatter.ofPattern("d-M-yyyy HH:mm"))).append("\n\n");
+    synchronized (s) {
+      for (Event e : s.log) {
+        if (!e.type().equals("message")) {
+          continue;
+        }
+        String who = e.data().path("from").asText().equals("visitor") ? (en ? "You" : "U")
+            : e.data().path("author").asText(en ? "Team" : "Team");
+        String at = ZonedDateTime.ofInstant(Instant.parse(e.data().path("at").asText()),
+            hours.zone()).format(DateTimeFormatter.ofPattern("HH:mm"));
+        out.append('[').append(at).append("] ").append(who).append(": ")
+            .append(e.data().path("text").asText()).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private Reply transcript(Call call, Map<String, String> cors) {
+    Session s = session(call);
+    Map<String, String> headers = new LinkedHashMap<>(cors);
+    headers.put("Content-Disposition", "attachment; filename=\"chat-" + s.id.substring(0, 8)
+        + ".txt\"");
+    headers.put("Cache-Control", "no-store");
+    return new Reply(200, "text/plain; charset=utf-8", headers,
+        transcriptText(s).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Reply emailTranscript(Call call, Map<String, String> cors) {
+    Session s = session(call);
+    if (mailer.isEmpty()) {
+      throw new BadRequest(404, "transcripts by e-mail are not offered");
+    }
+    String email = body(call).path("email").asText("").strip();
+    if (!EMAIL.matcher(email).matches()) {
+      throw new BadRequest(400, "a valid e-mail address is required");
+    }
+    mailer.get().send(email, s.lang.equals("en") ? "Your chat transcript"
+        : "Verslag van uw chatgesprek", transcriptText(s));
+    ObjectNode out = JSON.createObjectNode();
+    out.put("sent", true);
+    return json(202, out, cors);
+  }
+
+  // ---- streams ----
+
+  /**
+   * Serves the event stream ({@code stream}: Server-Sent Events) or a long-poll ({@code
+   * events?after=n}): first the events after the position the client names, then new ones.
+   *
+   * @param call the call
+   * @param out the open response
+   */
+  public void stream(Call call, Stream out) {
+    Optional<String> origin = call.header("origin");
+    try {
+      if (origin.isPresent() && !allowedOrigins.contains(origin.get())) {
+        out.start(403, "application/json", Map.of());
+        out.write(error("origin not allowed").toString());
+        out.close();
+        return;
+      }
+      Map<String, String> cors = cors(origin);
+      Session s;
+      try {
+        s = session(call);
+      } catch (BadRequest e) {
+        out.start(e.status, "application/json", cors);
+        out.write(error(e.getMessage()).toString());
+        out.close();
+        return;
+      }
+      boolean sse = call.path().equals("stream");
+      long after = parseLong(sse ? call.header("last-event-id").orElse(call.query()
+          .getOrDefault("lastEventId", "0")) : call.query().getOrDefault("after", "0"));
+      Map<String, String> headers = new LinkedHashMap<>(cors);
+      headers.put("Cache-Control", "no-store");
+      Listener l = new Listener(out, sse, after);
+      if (sse) {
+        out.start(200, "text/event-stream; charset=utf-8", headers);
+        out.write("retry: 2000\n\n");
+        List<Event> backlog;
+        synchronized (s) {
+          backlog = since(s, after);
+          s.listeners.add(l);
+        }
+        write(l, backlog);
+      } else {
+        List<Event> backlog;
+        synchronized (s) {
+          backlog = since(s, after);
+          if (backlog.isEmpty()) {
+            s.listeners.add(l);
+          }
+        }
+        out.start(200, "application/json", headers);
+        if (!backlog.isEmpty()) {
+          write(l, backlog);
+        } else {
+          timer.schedule(() -> {
+            if (s.listeners.remove(l)) {
+              write(l, List.of());
+            }
+          }, LONG_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+      }
+    } catch (IOException e) {
+      out.close();
+    }
+  }
+
+  private static long parseLong(String v) {
+    try {
+      return Math.max(0, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static List<Event> since(Session s, long after) {
+    List<Event> out = new ArrayList<>();
+    for (Event e : s.log) {
+      if (e.id() > after) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private void deliver(Session s) {
+    for (Listener l : s.listeners) {
+      List<Event> events;
+      synchronized (s) {
+        events = since(s, l.position);
+      }
+      if (events.isEmpty()) {
+        continue;
+      }
+      if (l.sse || s.listeners.remove(l)) {
+        write(l, events);
+      }
+    }
+  }
+
+  /** Writes events to a listener; a long-poll is answered once and closed. */
+  private void write(Listener l, List<Event> events) {
+    if (l.done) {
+      return;
+    }
+    try {
+      if (l.sse) {
+        // Deliveries may race: under the listener's lock each event goes out once, in order.
+        synchronized (l) {
+          StringBuilder out = new StringBuilder();
+          for (Event e : events) {
+            if (e.id() <= l.position) {
+              continue;
+            }
+            ObjectNode data = e.data().deepCopy();
+            data.put("id", e.id());
+            data.put("type", e.type());
+            out.append("id: ").append(e.id()).append("\nevent: ").append(e.type())
+                .append("\ndata: ").append(data).append("\n\n");
+            l.position = e.id();
+          }
+          if (out.length() > 0) {
+            l.stream.write(out.toString());
+          }
+        }
+      } else {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode list = root.putArray("events");
+        for (Event e : events) {
+          ObjectNode data = e.data().deepCopy();
+          data.put("id", e.id());
+          data.put("type", e.type());
+          list.add(data);
+        }
+        l.done = true;
+        l.stream.write(root.toString());
+        l.stream.close();
+      }
+    } catch (IOException e) {
+      l.done = true;
+      l.stream.close();
+    }
+  }
+
+  private void heartbeat() {
+    for (Session s : byThread.values()) {
+      for (Listener l : s.listeners) {
+        if (!l.sse) {
+          continue;
+        }
+        try {
+          synchronized (l) {
+            l.stream.write(": keep-alive\n\n");
+          }
+        } catch (IOException e) {
+          l.done = true;
+          s.listeners.remove(l);
+          l.stream.close();
+        }
+      }
+    }
+  }
+
+  // ---- helpers ----
+
+  private static ObjectNode error(String message) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("error", message);
+    return n;
+  }
+
+  private static Reply json(int status, JsonNode body, Map<String, String> headers) {
+    return new Reply(status, "application/json", headers,
+        body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    for (Session s : byThread.values()) {
+      for (Listener l : s.listeners) {
+        l.done = true;
+        l.stream.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ChatEndpoint[" + channel + "]";
+  }
+}

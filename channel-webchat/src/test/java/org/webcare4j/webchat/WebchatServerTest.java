@@ -1,0 +1,297 @@
+package org.webcare4j.webchat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.junit.jupiter.api.Test;
+import org.webcare4j.core.InboxQuery;
+import org.webcare4j.core.Webcare;
+import org.webcare4j.core.model.AgentIdentity;
+import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.outbox.OutboxState;
+import org.webcare4j.core.outbox.OutboundMessage;
+import org.webcare4j.core.store.WebcareStore;
+
+/** The chat's server side over real HTTP: isolation, origins, floods, sizes, reconnects. */
+class WebchatServerTest {
+  private static final AgentIdentity SANNE = new AgentIdentity("u-17", "Sanne", "SV");
+
+  private static List<Conversation> conversations(Webcare w) {
+    return w.inbox().query(InboxQuery.builder().build()).items();
+  }
+
+  @Test
+  void oneVisitorCannotReadOrWriteAnothersConversation() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      String a = s.session();
+      String b = s.session();
+      assertEquals(201, s.send(a, "Mijn adres is Dorpsstraat 1, mijn BSN 111222333", "a-1"));
+      assertEquals(201, s.send(b, "Hoi, ik heb een vraag", "b-1"));
+
+      JsonNode bEvents = s.json(s.call("GET", "events?after=0", b, null, s.origin));
+      assertEquals(1, bEvents.path("events").size());
+      assertEquals("Hoi, ik heb een vraag", bEvents.path("events").get(0).path("text").asText());
+      try (Response t = s.call("GET", "transcript", b, null, s.origin)) {
+        String text = t.body().string();
+        assertTrue(text.contains("Hoi, ik heb een vraag"));
+        assertFalse(text.contains("Dorpsstraat"), "B's transcript holds nothing of A's");
+      }
+      assertEquals(2, conversations(s.webcare).size(), "each visitor a conversation");
+      for (Conversation c : conversations(s.webcare)) {
+        assertEquals(1, s.webcare.inbox().messages(c.id()).size());
+      }
+      // No token, a made-up token, a token in another place: refused.
+      try (Response r = s.call("GET", "events?after=0", null, null, s.origin)) {
+        assertEquals(401, r.code());
+      }
+      try (Response r = s.call("GET", "transcript", "bm90LWEtdG9rZW4", null, s.origin)) {
+        assertEquals(401, r.code());
+      }
+      assertEquals(401, s.send("x" + a, "ingebroken", "x-1"));
+      assertEquals(2, conversations(s.webcare).size());
+    }
+  }
+
+  @Test
+  void callsFromPagesOfOtherOriginsAreRefused() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      try (Response r = s.call("POST", "session", null, "{}", "https://evil.example")) {
+        assertEquals(403, r.code());
+        assertEquals(null, r.header("Access-Control-Allow-Origin"));
+      }
+      String token = s.session();
+      try (Response r = s.call("POST", "messages", token,
+          "{\"text\":\"hoi\",\"clientId\":\"e-1\"}", "https://evil.example")) {
+        assertEquals(403, r.code());
+      }
+      try (Response r = s.call("GET", "stream?token=" + token, null, null,
+          "https://evil.example")) {
+        assertEquals(403, r.code());
+      }
+      try (Response r = s.call("POST", "session", null, "{}", s.origin)) {
+        assertEquals(201, r.code());
+        assertEquals(s.origin, r.header("Access-Control-Allow-Origin"));
+      }
+      assertTrue(conversations(s.webcare).isEmpty());
+    }
+  }
+
+  @Test
+  void aFloodIsLimitedAndOverlongMessagesAreRefused() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b.messagesPerMinute(5).maxMessageLength(200),
+        "nl")) {
+      String token = s.session();
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        codes.add(s.send(token, "spam " + i, "f-" + i));
+      }
+      assertEquals(List.of(201, 201, 201, 201, 201, 429, 429, 429), codes);
+      try (Response r = s.call("POST", "messages", token,
+          "{\"text\":\"nog een\",\"clientId\":\"f-9\"}", s.origin)) {
+        assertNotNull(r.header("Retry-After"));
+      }
+      assertEquals(5, s.webcare.inbox().messages(conversations(s.webcare).get(0).id()).size());
+
+      String other = s.session();
+      assertEquals(413, s.send(other, "x".repeat(201), "l-1"));
+      assertEquals(201, s.send(other, "x".repeat(200), "l-2"));
+      // A retry of the same message is stored once.
+      assertEquals(200, s.send(other, "x".repeat(200), "l-2"));
+      int total = conversations(s.webcare).stream()
+          .mapToInt(c -> s.webcare.inbox().messages(c.id()).size()).sum();
+      assertEquals(5 + 1, total, "the flood stored 5, the retry nothing more");
+    }
+  }
+
+  /** Reads Server-Sent Events from an open stream into a queue. */
+  private static Thread reader(Response r, BlockingQueue<JsonNode> events) {
+    Thread t = new Thread(() -> {
+      try (BufferedSource src = r.body().source()) {
+        String line;
+        while ((line = src.readUtf8Line()) != null) {
+          if (line.startsWith("data: ")) {
+            events.add(ChatServer.JSON.readTree(line.substring(6)));
+          }
+        }
+      } catch (IOException closed) {
+        // the test closed the stream
+      }
+    });
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  @Test
+  void aReconnectResumesAfterTheLastEventWithoutLossOrDuplicates() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      String token = s.session();
+      assertEquals(201, s.send(token, "Is het stadhuis open?", "r-1"));
+      Conversation c = conversations(s.webcare).get(0);
+
+      BlockingQueue<JsonNode> first = new LinkedBlockingQueue<>();
+      okhttp3.Call firstCall = s.http.newCall(new Request.Builder()
+          .url(s.base + "stream?token=" + token).build());
+      Response stream = firstCall.execute();
+      assertEquals("text/event-stream; charset=utf-8", stream.header("Content-Type"));
+      reader(stream, first);
+      assertEquals("Is het stadhuis open?", first.poll(5, TimeUnit.SECONDS).path("text")
+          .asText());
+
+      // An agent answers live.
+      assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
+          SANNE.participant(), "Ja, tot 17.00 uur. ^SV").build()).await(Duration.ofSeconds(10))
+          .state());
+      JsonNode typingOff = first.poll(5, TimeUnit.SECONDS);
+      assertEquals("typing", typingOff.path("type").asText());
+      JsonNode reply = first.poll(5, TimeUnit.SECONDS);
+      assertEquals("Ja, tot 17.00 uur. ^SV", reply.path("text").asText());
+      assertEquals("Sanne", reply.path("author").asText());
+      long last = reply.path("id").asLong();
+      firstCall.cancel(); // the visitor's connection drops
+
+      // While the visitor is away two more answers come.
+      for (String text : List.of("En op zaterdag van 10 tot 13 uur. ^SV", "Fijne dag! ^SV")) {
+        s.webcare.outbox().send(c.id(), OutboundMessage.text(SANNE.participant(), text).build())
+            .await(Duration.ofSeconds(10));
+      }
+
+      BlockingQueue<JsonNode> second = new LinkedBlockingQueue<>();
+      okhttp3.Call secondCall = s.http.newCall(new Request.Builder()
+          .url(s.base + "stream?token=" + token)
+          .header("Last-Event-ID", String.valueOf(last)).build());
+      Response again = secondCall.execute();
+      reader(again, second);
+      List<String> texts = new ArrayList<>();
+      JsonNode e;
+      while ((e = second.poll(1, TimeUnit.SECONDS)) != null) {
+        assertTrue(e.path("id").asLong() > last, "nothing before the last event again");
+        if (e.path("type").asText().equals("message")) {
+          texts.add(e.path("text").asText());
+        }
+      }
+      secondCall.cancel();
+      assertEquals(List.of("En op zaterdag van 10 tot 13 uur. ^SV", "Fijne dag! ^SV"), texts);
+
+      // The long-poll fallback gives the same after the same position.
+      JsonNode polled = s.json(s.call("GET", "events?after=" + last, token, null, null));
+      assertEquals(texts, polled.path("events").findValuesAsText("text"));
+      // And waits for the next one when there is none yet.
+      long end = polled.path("events").get(polled.path("events").size() - 1).path("id")
+          .asLong();
+      Thread later = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+          s.channel.agentTyping(c.platformThreadId(), true);
+        } catch (InterruptedException ignored) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      later.start();
+      Instant asked = Instant.now();
+      JsonNode waited = s.json(s.call("GET", "events?after=" + end, token, null, null));
+      assertTrue(Duration.between(asked, Instant.now()).toMillis() >= 250, "it waited");
+      assertEquals("typing", waited.path("events").get(0).path("type").asText());
+      assertTrue(waited.path("events").get(0).path("typing").asBoolean());
+    }
+  }
+
+  @Test
+  void outsideOpeningHoursAMessageWithAnEmailAddressIsTaken() throws Exception {
+    // Closed all week: the next opening is found across a public holiday and a weekend.
+    OpeningHours hours = OpeningHours.builder(ZoneId.of("Europe/Amsterdam"))
+        .open(java.time.DayOfWeek.MONDAY, LocalTime.of(3, 0), LocalTime.of(3, 1)).build();
+    try (ChatServer s = new ChatServer(b -> b.openingHours(hours), "nl")) {
+      JsonNode status = s.json(s.call("GET", "status", null, null, s.origin));
+      boolean open = hours.isOpen(Instant.now());
+      assertEquals(open, status.path("open").asBoolean());
+      if (!open) {
+        assertTrue(status.path("opensAt").asText().contains("T03:00"), status.toString());
+      }
+      try (Response r = s.call("POST", "offline", null,
+          "{\"email\":\"geen-adres\",\"text\":\"Bel mij\"}", s.origin)) {
+        assertEquals(400, r.code());
+      }
+      try (Response r = s.call("POST", "offline", null,
+          "{\"email\":\"fatima@example.nl\",\"text\":\"Mijn container is niet geleegd.\"}",
+          s.origin)) {
+        assertEquals(202, r.code());
+      }
+      Conversation c = conversations(s.webcare).get(0);
+      assertTrue(c.subject().orElseThrow().contains("fatima@example.nl"));
+      assertEquals("Mijn container is niet geleegd.",
+          s.webcare.inbox().messages(c.id()).get(0).text());
+    }
+  }
+
+  @Test
+  void theServletAdapterServesTheSameChat() throws Exception {
+    WebchatChannel channel = WebchatChannel.builder(ChatServer.ID).build();
+    try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+        .build()) {
+      Server jetty = new Server();
+      ServerConnector connector = new ServerConnector(jetty);
+      connector.setHost("127.0.0.1");
+      jetty.addConnector(connector);
+      ServletContextHandler context = new ServletContextHandler();
+      ServletHolder holder = new ServletHolder(new WebchatServlet(channel));
+      holder.setAsyncSupported(true);
+      context.addServlet(holder, "/webchat/*");
+      jetty.setHandler(context);
+      jetty.start();
+      try {
+        okhttp3.OkHttpClient http = new okhttp3.OkHttpClient();
+        String base = "http://127.0.0.1:" + connector.getLocalPort() + "/webchat/";
+        JsonNode session;
+        try (Response r = http.newCall(new Request.Builder().url(base + "session")
+            .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json")))
+            .build()).execute()) {
+          assertEquals(201, r.code());
+          session = ChatServer.JSON.readTree(r.body().string());
+        }
+        String token = session.path("token").asText();
+        try (Response r = http.newCall(new Request.Builder().url(base + "messages")
+            .header("Authorization", "Bearer " + token)
+            .post(okhttp3.RequestBody.create("{\"text\":\"Via de servlet\",\"clientId\":\"s-1\"}",
+                okhttp3.MediaType.get("application/json"))).build()).execute()) {
+          assertEquals(201, r.code());
+        }
+        Conversation c = conversations(webcare).get(0);
+        webcare.outbox().send(c.id(), OutboundMessage.text(SANNE.participant(), "Ontvangen ^SV")
+            .build()).await(Duration.ofSeconds(10));
+        try (Response r = http.newCall(new Request.Builder().url(base + "events?after=1")
+            .header("Authorization", "Bearer " + token).build()).execute()) {
+          JsonNode events = ChatServer.JSON.readTree(r.body().string()).path("events");
+          assertEquals("Ontvangen ^SV", events.findValuesAsText("text").get(0));
+        }
+        try (Response r = http.newCall(new Request.Builder().url(base + "widget.js").build())
+            .execute()) {
+          assertEquals(200, r.code());
+          assertTrue(r.body().string().contains("textContent"));
+        }
+      } finally {
+        jetty.stop();
+      }
+    }
+  }
+}
