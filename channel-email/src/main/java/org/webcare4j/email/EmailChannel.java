@@ -180,6 +180,21 @@ public final class EmailChannel implements Channel {
   }
 
   /**
+   * Sends a plain-text mail from the channel's address that belongs to no conversation, such as
+   * a chat transcript a visitor asked for. It does not go through the outbox: the caller is
+   * waiting for it and tells the person whether it went.
+   *
+   * @param to the address
+   * @param subject the subject
+   * @param text the body
+   * @throws PermanentPlatformException when the address or the mail is refused
+   * @throws TransientPlatformException when the SMTP server cannot be reached
+   */
+  public void sendNotice(String to, String subject, String text) {
+    sender.sendNotice(to, subject, text);
+  }
+
+  /**
    * Reads an attachment of an inbound mail.
    *
    * @param mediaId the attachment's {@code mediaId}

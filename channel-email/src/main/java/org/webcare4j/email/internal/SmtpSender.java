@@ -120,6 +120,40 @@ public final class SmtpSender {
       throw new PermanentPlatformException(s.channel(), "BAD_MESSAGE", "",
           "the reply could not be composed: " + e.getMessage(), "");
     }
+    return transmit(m, to, id);
+  }
+
+  /**
+   * Sends a plain-text mail that belongs to no conversation, such as a chat transcript.
+   *
+   * @param to the address
+   * @param subject the subject
+   * @param text the body
+   * @return the Message-ID as the platform id
+   */
+  public OperationResult sendNotice(String to, String subject, String text) {
+    String domain = s.address().substring(s.address().indexOf('@') + 1);
+    String id = "webcare4j.notice." + java.util.UUID.randomUUID() + "@" + domain;
+    MimeMessage m;
+    try {
+      m = new Reply(s.session().get(), id);
+      m.setFrom(new InternetAddress(s.address(), s.organisationName(), "UTF-8"));
+      m.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(to, true));
+      m.setSubject(subject, "UTF-8");
+      m.setSentDate(new Date());
+      m.setText(text, "UTF-8");
+      m.saveChanges();
+    } catch (AddressException e) {
+      throw new PermanentPlatformException(s.channel(), "BAD_ADDRESS", "",
+          "not an e-mail address: " + to, "");
+    } catch (MessagingException | UnsupportedEncodingException e) {
+      throw new PermanentPlatformException(s.channel(), "BAD_MESSAGE", "",
+          "the mail could not be composed: " + e.getMessage(), "");
+    }
+    return transmit(m, to, id);
+  }
+
+  private OperationResult transmit(MimeMessage m, String to, String id) {
     Transport transport;
     try {
       transport = s.session().get().getTransport(s.protocol());
