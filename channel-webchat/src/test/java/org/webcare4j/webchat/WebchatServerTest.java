@@ -294,4 +294,49 @@ class WebchatServerTest {
       }
     }
   }
+
+  /** A clock the test moves. */
+  private static final class TestClock extends java.time.Clock {
+    private volatile Instant now = Instant.parse("2027-03-25T09:00:00Z");
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void theExpectedWaitIsWhatRecentChatsTookTimesTheVisitorsWaiting() throws Exception {
+    TestClock clock = new TestClock();
+    try (ChatServer s = new ChatServer(b -> b.clock(clock), "nl")) {
+      assertFalse(s.json(s.call("GET", "status", null, null, s.origin))
+          .has("expectedWaitSeconds"), "no guess without history");
+      for (int i = 0; i < 3; i++) {
+        String token = s.session();
+        s.send(token, "Vraag " + i, "w-" + i);
+        clock.now = clock.now.plusSeconds(60 + 60 * i); // first answers after 1, 2, 3 minutes
+        Conversation c = conversations(s.webcare).stream()
+            .filter(x -> s.webcare.inbox().messages(x.id()).size() == 1).findFirst()
+            .orElseThrow();
+        s.webcare.outbox().send(c.id(), OutboundMessage.text(SANNE.participant(),
+            "Antwoord " + i + " ^SV").build()).await(Duration.ofSeconds(10));
+      }
+      // Two visitors now wait for a first answer: the median of 1, 2, 3 minutes, twice.
+      s.send(s.session(), "Nog een vraag", "w-a");
+      s.send(s.session(), "En nog een", "w-b");
+      JsonNode status = s.json(s.call("GET", "status", null, null, s.origin));
+      assertEquals(2, status.path("waiting").asInt());
+      assertEquals(240, status.path("expectedWaitSeconds").asLong());
+    }
+  }
 }
