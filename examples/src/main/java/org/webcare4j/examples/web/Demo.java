@@ -19,11 +19,13 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
+import org.webcare4j.email.EmailChannel;
 import org.webcare4j.linkedin.LinkedInChannel;
 import org.webcare4j.meta.FacebookPageChannel;
 import org.webcare4j.meta.InstagramChannel;
 import org.webcare4j.testkit.FacebookPageSimulator;
 import org.webcare4j.testkit.LinkedInSimulator;
+import org.webcare4j.testkit.LocalMailServer;
 import org.webcare4j.testkit.WhatsAppSimulator;
 import org.webcare4j.testkit.XSimulator;
 import org.webcare4j.webchat.WebchatChannel;
@@ -41,6 +43,7 @@ final class Demo implements AutoCloseable {
   static final ChannelId X = ChannelId.of("x-gemeente");
   static final ChannelId LINKEDIN = ChannelId.of("linkedin-gemeente");
   static final ChannelId WEBCHAT = ChannelId.of("webchat");
+  static final ChannelId EMAIL = ChannelId.of("email-kcc");
   private static final Secret APP_SECRET = Secret.of("demo-app-secret");
 
   final JdbcWebcareStore store;
@@ -51,6 +54,7 @@ final class Demo implements AutoCloseable {
   private final FacebookPageSimulator meta;
   private final XSimulator x;
   private final LinkedInSimulator linkedin;
+  private final LocalMailServer mail;
   private final String linkedInPost;
   private final AtomicInteger inwoners = new AtomicInteger();
 
@@ -68,7 +72,9 @@ final class Demo implements AutoCloseable {
     this.x = XSimulator.builder().build();
     this.linkedin = LinkedInSimulator.builder().build();
     this.linkedInPost = linkedin.existingPost("Wij zoeken een beleidsadviseur wonen (32-36 uur).");
-    this.webchat = WebchatChannel.builder(WEBCHAT).allowedOrigins(webchatOrigin).build();
+    this.mail = LocalMailServer.start("kcc@gemeente.example");
+    this.webchat = WebchatChannel.builder(WEBCHAT).allowedOrigins(webchatOrigin)
+        .transcriptMailer((to, subject, body) -> email().sendNotice(to, subject, body)).build();
     List<Channel> channels = List.of(
         WhatsAppChannel.builder(WHATSAPP).phoneNumberId(whatsapp.phoneNumberId())
             .appSecret(APP_SECRET).verifyToken(Secret.of("demo-verify-token"))
@@ -86,6 +92,11 @@ final class Demo implements AutoCloseable {
         LinkedInChannel.builder(LINKEDIN).organizationId(linkedin.organizationId())
             .baseUrl(linkedin.baseUrl()).tokens(OAuthTokens.of(linkedin.accessToken()))
             .clientSecret(linkedin.clientSecret()).build(),
+        EmailChannel.builder(EMAIL).address(mail.mailbox()).organisationName("Gemeente Voorbeeld")
+            .imap(mail.host(), mail.imapPort(), EmailChannel.Security.NONE)
+            .smtp(mail.host(), mail.smtpPort(), EmailChannel.Security.NONE)
+            .credentials(mail.user(), mail.password()).pollInterval(Duration.ofSeconds(2))
+            .build(),
         webchat);
     this.store = JdbcWebcareStore.embedded(data);
     this.webcare = build(channels);
@@ -109,6 +120,7 @@ final class Demo implements AutoCloseable {
     this.x = null;
     this.linkedin = null;
     this.linkedInPost = null;
+    this.mail = null;
     List<Channel> channels = new ArrayList<>();
     LiveSettings s = new LiveSettings(settings);
     s.whatsApp(WHATSAPP).ifPresent(channels::add);
@@ -116,11 +128,19 @@ final class Demo implements AutoCloseable {
     s.instagram(INSTAGRAM).ifPresent(channels::add);
     s.x(X).ifPresent(channels::add);
     s.linkedIn(LINKEDIN).ifPresent(channels::add);
-    this.webchat = WebchatChannel.builder(WEBCHAT).allowedOrigins(s.get("WEBCHAT_ORIGIN")
-        .orElse(webchatOrigin)).build();
+    s.email(EMAIL).ifPresent(channels::add);
+    WebchatChannel.Builder chat = WebchatChannel.builder(WEBCHAT)
+        .allowedOrigins(s.get("WEBCHAT_ORIGIN").orElse(webchatOrigin));
+    channels.stream().filter(EmailChannel.class::isInstance).map(EmailChannel.class::cast)
+        .findFirst().ifPresent(e -> chat.transcriptMailer(e::sendNotice));
+    this.webchat = chat.build();
     channels.add(webchat);
     this.store = JdbcWebcareStore.embedded(data);
     this.webcare = build(channels);
+  }
+
+  private EmailChannel email() {
+    return (EmailChannel) webcare.channel(EMAIL).orElseThrow();
   }
 
   private Webcare build(List<Channel> channels) {
@@ -139,6 +159,7 @@ final class Demo implements AutoCloseable {
       m.put(INSTAGRAM, "Instagram (reactie)");
       m.put(X, "X (vermelding)");
       m.put(LINKEDIN, "LinkedIn (reactie)");
+      m.put(EMAIL, "E-mail");
     }
     return m;
   }
@@ -169,6 +190,10 @@ final class Demo implements AutoCloseable {
     } else if (channel.equals(LINKEDIN)) {
       hook = linkedin.comment("Inw" + n + "AbCd", linkedInPost, text, Optional.empty())
           .webhook();
+    } else if (channel.equals(EMAIL)) {
+      // Mail comes in as it does from a real mailbox: over SMTP, read by the channel over IMAP.
+      mail.inwonerWrites("inwoner" + n + "@example.nl", "Inwoner " + n, "Vraag via e-mail", text);
+      return;
     } else {
       throw new IllegalArgumentException("no simulator for " + channel);
     }
@@ -195,6 +220,10 @@ final class Demo implements AutoCloseable {
         "Hello, I just moved here. How do I register my address with the municipality?"));
     webcare.webhooks().handle(linkedin.comment("vGvKjdnbpT", linkedInPost,
         "Is deze functie ook in deeltijd mogelijk?", Optional.empty()).webhook());
+    mail.inwonerWrites("p.jansen@example.nl", "Piet Jansen", "Parkeervergunning verhuizing",
+        "Geachte heer/mevrouw,\n\nIk verhuis op 1 december naar de Kerkstraat. Kan ik mijn"
+            + " parkeervergunning meenemen of moet ik een nieuwe aanvragen?\n\nMet vriendelijke"
+            + " groet,\nPiet Jansen");
   }
 
   @Override
@@ -206,6 +235,7 @@ final class Demo implements AutoCloseable {
       meta.close();
       x.close();
       linkedin.close();
+      mail.close();
     }
   }
 }

@@ -6,6 +6,7 @@ import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.email.EmailChannel;
 import org.webcare4j.linkedin.LinkedInChannel;
 import org.webcare4j.meta.FacebookPageChannel;
 import org.webcare4j.meta.InstagramChannel;
@@ -23,6 +24,7 @@ import org.webcare4j.x.XChannel;
  * INSTAGRAM_ACCOUNT_ID (with FACEBOOK_PAGE_TOKEN)
  * X_USER_ID, X_ACCESS_TOKEN, X_CLIENT_ID, X_CONSUMER_SECRET
  * LINKEDIN_ORGANIZATION_ID, LINKEDIN_ACCESS_TOKEN, LINKEDIN_CLIENT_SECRET
+ * MAIL_ADDRESS, MAIL_HOST (IMAPS 993 and SMTP 587 with STARTTLS), MAIL_USER, MAIL_PASSWORD
  * WEBCHAT_ORIGIN
  * </pre>
  */
@@ -83,5 +85,13 @@ final class LiveSettings {
           secret("LINKEDIN_CLIENT_SECRET").ifPresent(b::clientSecret);
           return b.build();
         }));
+  }
+
+  Optional<Channel> email(ChannelId id) {
+    return get("MAIL_ADDRESS").flatMap(address -> get("MAIL_HOST").flatMap(host ->
+        get("MAIL_USER").flatMap(user -> secret("MAIL_PASSWORD").map(password ->
+            EmailChannel.builder(id).address(address).imap(host, 993, EmailChannel.Security.SSL)
+                .smtp(host, 587, EmailChannel.Security.STARTTLS).credentials(user, password)
+                .build()))));
   }
 }

@@ -55,7 +55,8 @@
         b.appendChild(el("span", "conv-state", c.state));
         b.appendChild(el("span", "conv-wait", waiting(c.waitingSeconds)));
         (c.flags || []).forEach(function (f) { b.appendChild(el("span", "flag flag-" + f, f)); });
-        b.appendChild(el("span", "conv-last", c.lastText || ""));
+        b.appendChild(el("span", "conv-last", (c.subject && c.inwoner ? c.subject + " — " : "") +
+          (c.lastText || "")));
         b.addEventListener("click", function () { openConversation(c.id); });
         li.appendChild(b);
         ul.appendChild(li);

@@ -35,6 +35,13 @@ class DemoAppTest {
     return JSON.readTree(r.body());
   }
 
+  private static void post(DemoApp app, String path, String json) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(app.url() + "api/" + path)).POST(HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+  }
+
   private static String q(String selector) {
     return "document.querySelector('" + selector + "')";
   }
@@ -48,7 +55,9 @@ class DemoAppTest {
         page.navigate(app.url());
         page.waitFor("document.body.dataset.ready === 'true'", WAIT);
         assertEquals("sanne", page.eval("document.getElementById('agent').value").asText());
-        page.waitFor("document.querySelectorAll('li.conv').length === 6", WAIT);
+        page.waitFor("document.querySelectorAll('li.conv').length === 7", WAIT);
+        assertTrue(page.eval(q("li.conv[data-kind=\"EMAIL\"]") + ".textContent")
+            .asText().contains("Parkeervergunning"), "the mail read over IMAP is listed");
         assertTrue(page.eval(q("li.conv[data-kind=\"X\"] .flag-ABUSIVE") + " !== null")
             .asBoolean(), "the cursing is flagged in the list");
         assertTrue(page.eval(q("li.conv[data-kind=\"INSTAGRAM\"] .flag-PRIVACY_SHARED_PUBLICLY")
@@ -111,7 +120,7 @@ class DemoAppTest {
       // Restart on the same file: the same conversations, the reply, the pause.
       try (DemoApp again = new DemoApp(0, data, null)) {
         JsonNode conversations = get(again, "conversations");
-        assertEquals(6, conversations.size(), "not seeded twice");
+        assertEquals(7, conversations.size(), "not seeded twice");
         String woz = null;
         for (JsonNode c : conversations) {
           if (c.path("kind").asText().equals("WHATSAPP")) {
@@ -123,6 +132,14 @@ class DemoAppTest {
         assertEquals(GOOD, messages.get(1).path("text").asText());
         assertTrue(get(again, "crisis").path("active").asBoolean());
         assertEquals("PAUSED", get(again, "publications").get(0).path("state").asText());
+
+        // The new mail server starts empty: new mail is still read, not skipped by old cursors.
+        post(again, "simulate", "{\"channel\":\"email-kcc\",\"text\":\"Nog een vraag.\"}");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (get(again, "conversations").size() < 8 && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+        }
+        assertEquals(8, get(again, "conversations").size());
       }
     }
   }
