@@ -39,10 +39,17 @@ import org.webcare4j.webchat.internal.ChatEndpoint;
  * // on the website: <script src="https://chat.gemeente.nl/webchat/widget.js" defer></script>
  * }</pre>
  *
- * <p>Each visitor gets a secret session token; a token opens only its own conversation. Calls
- * from pages outside the allowed origins are refused, visitors are limited in messages per
- * minute and in message length. Outside opening hours (Dutch public holidays included) the widget
- * says when the team is back and takes a message with an e-mail address for the answer.
+ * <p>Each visitor gets a secret session token, sent only in the {@code Authorization} header
+ * (the event stream opens with a one-time ticket), and a token opens only its own conversation.
+ * Calls from pages outside the allowed origins are refused; visitors are limited in messages per
+ * minute and in message length, each client address in new chats per hour, and the channel in
+ * open sessions. Outside opening hours (Dutch public holidays included) the widget says when the
+ * team is back and takes a message with an e-mail address for the answer.
+ *
+ * <p>Sessions live in this channel's memory: every message is stored as it arrives, but after a
+ * restart or {@link Builder#sessionTtl idle expiry} the widget starts a new chat (and says so),
+ * and a reply to the ended one fails with {@code SESSION_ENDED} for the agent to answer another
+ * way. Behind a load balancer, keep a visitor on one instance (sticky sessions).
  */
 public final class WebchatChannel implements Channel {
   /** The longest visitor message by default, in characters. */
@@ -56,9 +63,10 @@ public final class WebchatChannel implements Channel {
   private WebchatChannel(Builder b) {
     this.id = b.id;
     this.maxLength = b.maxLength;
-    this.endpoint = new ChatEndpoint(id, b.origins, b.hours, b.maxLength, b.perMinute,
-        b.sessionTtl, Optional.ofNullable(b.mailer).map(m -> m::send), b.clock,
-        () -> Optional.ofNullable(context.get()));
+    this.endpoint = new ChatEndpoint(id, b.origins, b.hours, new ChatEndpoint.Limits(b.maxLength,
+        b.perMinute, b.sessionTtl, b.sessionsPerAddress, b.maxSessions,
+        Optional.ofNullable(b.addressHeader)), Optional.ofNullable(b.mailer).map(m -> m::send),
+        b.clock, () -> Optional.ofNullable(context.get()));
   }
 
   /**
@@ -162,6 +170,9 @@ public final class WebchatChannel implements Channel {
     private int maxLength = DEFAULT_MAX_LENGTH;
     private int perMinute = 10;
     private Duration sessionTtl = Duration.ofHours(12);
+    private int sessionsPerAddress = 20;
+    private int maxSessions = 10_000;
+    private String addressHeader;
     private TranscriptMailer mailer;
     private Clock clock = Clock.systemUTC();
 
@@ -226,13 +237,62 @@ public final class WebchatChannel implements Channel {
     }
 
     /**
-     * Sets how long an idle session lives; 12 hours by default.
+     * Sets how long an idle session lives; 12 hours by default. A visitor with the chat open
+     * (an event stream connected) is not idle.
      *
      * @param ttl the time
      * @return this builder
      */
     public Builder sessionTtl(Duration ttl) {
       this.sessionTtl = Objects.requireNonNull(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Limits how many chats one client address starts per hour, against a flood of sessions
+     * that each stay under the per-visitor message limit; 20 by default. Beyond it a new session
+     * is refused with 429 and {@code Retry-After}.
+     *
+     * @param sessions the limit
+     * @return this builder
+     * @see #clientAddressHeader(String)
+     */
+    public Builder sessionsPerAddressPerHour(int sessions) {
+      if (sessions < 1) {
+        throw new IllegalArgumentException("the limit must be positive");
+      }
+      this.sessionsPerAddress = sessions;
+      return this;
+    }
+
+    /**
+     * Limits how many sessions are open at once, which bounds the memory they hold; 10,000 by
+     * default. Beyond it a new session is refused with 503 and {@code Retry-After}.
+     *
+     * @param sessions the limit
+     * @return this builder
+     */
+    public Builder maxSessions(int sessions) {
+      if (sessions < 1) {
+        throw new IllegalArgumentException("the limit must be positive");
+      }
+      this.maxSessions = sessions;
+      return this;
+    }
+
+    /**
+     * Takes the client's address from this header, such as {@code X-Forwarded-For}, when the
+     * chat runs behind a reverse proxy that sets it; its last entry counts (the one the proxy
+     * added). Only set this behind such a proxy: a client can write the header itself.
+     *
+     * @param header the header's name
+     * @return this builder
+     */
+    public Builder clientAddressHeader(String header) {
+      if (!Objects.requireNonNull(header, "header").matches("[A-Za-z0-9-]+")) {
+        throw new IllegalArgumentException("not a header name: " + header);
+      }
+      this.addressHeader = header;
       return this;
     }
 

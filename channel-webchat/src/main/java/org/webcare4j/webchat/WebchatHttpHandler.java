@@ -49,7 +49,8 @@ public final class WebchatHttpHandler implements HttpHandler {
       body = in.readNBytes(MAX_BODY + 1);
     }
     ChatEndpoint.Call call = new ChatEndpoint.Call(exchange.getRequestMethod(), route,
-        query(exchange.getRequestURI().getRawQuery()), headers, body);
+        query(exchange.getRequestURI().getRawQuery()), headers, body,
+        exchange.getRemoteAddress().getAddress().getHostAddress());
     if (endpoint.streams(call)) {
       endpoint.stream(call, new ChatEndpoint.Stream() {
         private OutputStream out;

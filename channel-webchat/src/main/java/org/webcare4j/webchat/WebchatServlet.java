@@ -48,7 +48,7 @@ public final class WebchatServlet extends HttpServlet {
       body = in.readNBytes(MAX_BODY + 1);
     }
     ChatEndpoint.Call call = new ChatEndpoint.Call(request.getMethod(), route, query, headers,
-        body);
+        body, request.getRemoteAddr());
     if (endpoint.streams(call)) {
       AsyncContext async = request.startAsync();
       async.setTimeout(0);

@@ -24,7 +24,9 @@
       offlineDone: "Dank u. We mailen u het antwoord zo snel mogelijk.",
       transcript: "Gesprek downloaden", tooMany: "U stuurt veel berichten kort na elkaar. Wacht even en probeer het opnieuw.",
       tooLong: "Uw bericht is te lang.", failed: "Versturen lukte niet. Probeer het opnieuw.",
-      invalidEmail: "Vul een geldig e-mailadres in.", reconnecting: "Verbinding herstellen…"
+      invalidEmail: "Vul een geldig e-mailadres in.", reconnecting: "Verbinding herstellen…",
+      expired: "Uw vorige chatgesprek is afgesloten. Een nieuw bericht begint een nieuw gesprek.",
+      busy: "De chat is nu erg druk. Probeer het over een paar minuten opnieuw."
     },
     en: {
       launcher: "Chat with us", title: "Chat with the municipality", close: "Close chat",
@@ -39,7 +41,9 @@
       offlineDone: "Thank you. We will e-mail you the answer as soon as we can.",
       transcript: "Download conversation", tooMany: "You are sending many messages in a row. Please wait a moment.",
       tooLong: "Your message is too long.", failed: "Sending failed. Please try again.",
-      invalidEmail: "Please enter a valid e-mail address.", reconnecting: "Reconnecting…"
+      invalidEmail: "Please enter a valid e-mail address.", reconnecting: "Reconnecting…",
+      expired: "Your earlier chat has ended. A new message starts a new chat.",
+      busy: "The chat is very busy right now. Please try again in a few minutes."
     }
   }[lang];
 
@@ -140,8 +144,9 @@
   root.appendChild(panel);
   document.body.appendChild(root);
 
+  var KEY = "webcare4j.chat.token";
   var token = null;
-  try { token = sessionStorage.getItem("webcare4j.chat.token"); } catch (e) { token = null; }
+  try { token = sessionStorage.getItem(KEY); } catch (e) { token = null; }
   var lastId = 0;
   var seen = {};
   var source = null;
@@ -194,50 +199,92 @@
     if (!mine) { typing.hidden = true; }
   }
 
+  // The server forgot the session (it expired or the server restarted): start afresh on the
+  // next message, and say so; what is on screen stays.
+  function forgetSession() {
+    token = null;
+    lastId = 0;
+    seen = {};
+    polling = false;
+    if (source) { source.close(); source = null; }
+    try { sessionStorage.removeItem(KEY); } catch (e) { /* private mode */ }
+    log.appendChild(el("div", "wc-notice", T.expired));
+  }
+
   function longPoll() {
-    if (!token) { return; }
+    if (!token) { polling = false; return; }
     polling = true;
+    var forToken = token;
     api("GET", "events?after=" + lastId).then(function (r) {
-      if (r.status === 401) { token = null; polling = false; return null; }
+      if (r.status === 401) { if (token === forToken) { forgetSession(); } return null; }
+      if (!r.ok) { throw new Error("events " + r.status); }
       return r.json();
     }).then(function (body) {
+      if (token !== forToken) { return; }
       if (body && body.events) { body.events.forEach(render); }
       if (token) { setTimeout(longPoll, 0); }
     }).catch(function () { setTimeout(longPoll, 2000); });
   }
 
+  // An EventSource cannot send headers, and the session token must not appear in a URL: each
+  // connection takes a one-time ticket, so a reconnect takes a new one.
   function connect() {
     if (!token || source || polling) { return; }
     if (!window.EventSource || failures >= 3) { longPoll(); return; }
-    source = new EventSource(base + "stream?token=" + encodeURIComponent(token) +
-      "&lastEventId=" + lastId);
-    ["message", "typing"].forEach(function (type) {
-      source.addEventListener(type, function (e) {
-        failures = 0;
-        render(JSON.parse(e.data));
+    var forToken = token;
+    source = "pending";
+    api("POST", "stream/ticket").then(function (r) {
+      if (r.status === 401) { source = null; if (token === forToken) { forgetSession(); } return null; }
+      if (!r.ok) { throw new Error("ticket " + r.status); }
+      return r.json();
+    }).then(function (t) {
+      if (!t) { return; }
+      if (token !== forToken) { source = null; return; }
+      var es = new EventSource(base + "stream?ticket=" + encodeURIComponent(t.ticket) +
+        "&lastEventId=" + lastId);
+      source = es;
+      ["message", "typing"].forEach(function (type) {
+        es.addEventListener(type, function (e) {
+          failures = 0;
+          render(JSON.parse(e.data));
+        });
       });
-    });
-    source.onopen = function () { failures = 0; };
-    source.onerror = function () {
+      es.onopen = function () { failures = 0; };
+      es.onerror = function () {
+        es.close();
+        if (source === es) { source = null; }
+        failures += 1;
+        if (failures >= 3) { status.textContent = T.reconnecting; }
+        setTimeout(connect, 1000 * failures);
+      };
+    }).catch(function () {
+      source = null;
       failures += 1;
-      if (failures >= 3) {
-        source.close();
-        source = null;
-        status.textContent = T.reconnecting;
-        longPoll();
-      }
-    };
+      setTimeout(connect, 1000 * failures);
+    });
   }
 
   function ensureSession() {
     if (token) { return Promise.resolve(token); }
-    return api("POST", "session", { lang: lang }).then(function (r) { return r.json(); })
-      .then(function (s) {
-        token = s.token;
-        try { sessionStorage.setItem("webcare4j.chat.token", token); } catch (e) { /* private mode */ }
-        connect();
-        return token;
-      });
+    return api("POST", "session", { lang: lang }).then(function (r) {
+      if (!r.ok) { var e = new Error("session " + r.status); e.status = r.status; throw e; }
+      return r.json();
+    }).then(function (s) {
+      token = s.token;
+      try { sessionStorage.setItem(KEY, token); } catch (e) { /* private mode */ }
+      connect();
+      return token;
+    });
+  }
+
+  // Posts a message; when the server no longer knows the session, once more in a new one.
+  function post(text, cid, again) {
+    return ensureSession().then(function () {
+      return api("POST", "messages", { text: text, clientId: cid });
+    }).then(function (r) {
+      if (r.status === 401 && again) { forgetSession(); return post(text, cid, false); }
+      return r;
+    });
   }
 
   function openPanel() {
@@ -275,9 +322,7 @@
     if (!text) { return; }
     var cid = clientId();
     send.disabled = true;
-    ensureSession().then(function () {
-      return api("POST", "messages", { text: text, clientId: cid });
-    }).then(function (r) {
+    post(text, cid, true).then(function (r) {
       send.disabled = false;
       if (r.status === 429) { status.textContent = T.tooMany; return; }
       if (r.status === 413) { status.textContent = T.tooLong; return; }
@@ -286,7 +331,10 @@
       return r.json().then(function (b) {
         render({ id: b.id, type: "message", from: "visitor", text: text });
       });
-    }).catch(function () { send.disabled = false; status.textContent = T.failed; });
+    }).catch(function (err) {
+      send.disabled = false;
+      status.textContent = err && (err.status === 429 || err.status === 503) ? T.busy : T.failed;
+    });
   });
 
   offline.addEventListener("submit", function (e) {
@@ -301,7 +349,11 @@
 
   transcript.addEventListener("click", function () {
     if (!token) { return; }
-    api("GET", "transcript").then(function (r) { return r.blob(); }).then(function (blob) {
+    api("GET", "transcript").then(function (r) {
+      if (r.status === 401) { forgetSession(); return null; }
+      return r.ok ? r.blob() : null;
+    }).then(function (blob) {
+      if (!blob) { return; }
       var a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
       a.download = "chat.txt";

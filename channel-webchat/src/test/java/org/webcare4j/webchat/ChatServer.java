@@ -93,6 +93,10 @@ final class ChatServer implements AutoCloseable {
         .asText();
   }
 
+  String ticket(String token) throws IOException {
+    return json(call("POST", "stream/ticket", token, null, origin)).path("ticket").asText();
+  }
+
   int send(String token, String text, String clientId) throws IOException {
     try (Response r = call("POST", "messages", token, JSON.writeValueAsString(Map.of("text", text,
         "clientId", clientId)), origin)) {

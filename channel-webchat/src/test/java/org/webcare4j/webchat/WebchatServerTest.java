@@ -84,8 +84,7 @@ class WebchatServerTest {
           "{\"text\":\"hoi\",\"clientId\":\"e-1\"}", "https://evil.example")) {
         assertEquals(403, r.code());
       }
-      try (Response r = s.call("GET", "stream?token=" + token, null, null,
-          "https://evil.example")) {
+      try (Response r = s.call("GET", "stream", token, null, "https://evil.example")) {
         assertEquals(403, r.code());
       }
       try (Response r = s.call("POST", "session", null, "{}", s.origin)) {
@@ -142,6 +141,72 @@ class WebchatServerTest {
     return t;
   }
 
+  private static int startSession(ChatServer s, String forwardedFor) throws IOException {
+    Request.Builder b = new Request.Builder().url(s.base + "session").header("Origin", s.origin)
+        .post(okhttp3.RequestBody.create("{}", okhttp3.MediaType.get("application/json")));
+    if (forwardedFor != null) {
+      b.header("X-Forwarded-For", forwardedFor);
+    }
+    try (Response r = s.http.newCall(b.build()).execute()) {
+      if (r.code() == 429) {
+        long retry = Long.parseLong(r.header("Retry-After"));
+        assertTrue(retry > 3500 && retry <= 3601, "until the oldest start is an hour old: "
+            + retry);
+      }
+      return r.code();
+    }
+  }
+
+  @Test
+  void oneAddressCannotStartChatsWithoutEnd() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b.sessionsPerAddressPerHour(3), "nl")) {
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        codes.add(startSession(s, null));
+      }
+      assertEquals(List.of(201, 201, 201, 429, 429), codes);
+      // Without a trusted proxy, a header the client writes changes nothing.
+      assertEquals(429, startSession(s, "203.0.113.7"));
+    }
+    try (ChatServer s = new ChatServer(b -> b.sessionsPerAddressPerHour(2)
+        .clientAddressHeader("X-Forwarded-For"), "nl")) {
+      // Behind the proxy each visitor counts by the address the proxy added (the last one).
+      assertEquals(201, startSession(s, "198.51.100.1"));
+      assertEquals(201, startSession(s, "198.51.100.1"));
+      assertEquals(429, startSession(s, "198.51.100.1"));
+      assertEquals(429, startSession(s, "203.0.113.99, 198.51.100.1"), "a made-up first entry");
+      assertEquals(201, startSession(s, "198.51.100.2"));
+    }
+    try (ChatServer s = new ChatServer(b -> b.maxSessions(2), "nl")) {
+      String a = s.session();
+      s.session();
+      try (Response r = s.call("POST", "session", null, "{}", s.origin)) {
+        assertEquals(503, r.code());
+        assertEquals("60", r.header("Retry-After"));
+      }
+      assertEquals(201, s.send(a, "De open sessies werken door", "m-1"));
+    }
+  }
+
+  @Test
+  void aReplyToAChatThatHasEndedFailsWithAReasonTheAgentCanActOn() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b.sessionTtl(Duration.ofMillis(500)), "nl")) {
+      String token = s.session();
+      assertEquals(201, s.send(token, "Hallo?", "e-1"));
+      Conversation c = conversations(s.webcare).get(0);
+      Thread.sleep(1500); // idle: each call would count as activity
+      try (Response r = s.call("GET", "transcript", token, null, s.origin)) {
+        assertEquals(401, r.code(), "the idle session ended");
+      }
+      var entry = s.webcare.outbox().send(c.id(), OutboundMessage.text(SANNE.participant(),
+          "Bent u er nog? ^SV").build()).await(Duration.ofSeconds(10));
+      assertEquals(OutboxState.FAILED, entry.state());
+      assertEquals("SESSION_ENDED", entry.failure().orElseThrow().code());
+      assertTrue(entry.failure().orElseThrow().reason().contains("e-mail or phone"),
+          entry.failure().toString());
+    }
+  }
+
   @Test
   void aReconnectResumesAfterTheLastEventWithoutLossOrDuplicates() throws Exception {
     try (ChatServer s = new ChatServer(b -> b, "nl")) {
@@ -150,8 +215,9 @@ class WebchatServerTest {
       Conversation c = conversations(s.webcare).get(0);
 
       BlockingQueue<JsonNode> first = new LinkedBlockingQueue<>();
+      String ticket = s.ticket(token);
       okhttp3.Call firstCall = s.http.newCall(new Request.Builder()
-          .url(s.base + "stream?token=" + token).build());
+          .url(s.base + "stream?ticket=" + ticket).build());
       Response stream = firstCall.execute();
       assertEquals("text/event-stream; charset=utf-8", stream.header("Content-Type"));
       reader(stream, first);
@@ -176,9 +242,16 @@ class WebchatServerTest {
             .await(Duration.ofSeconds(10));
       }
 
+      // A ticket opens one stream; the token itself is not taken from a URL.
+      try (Response r = s.call("GET", "stream?ticket=" + ticket, null, null, null)) {
+        assertEquals(401, r.code());
+      }
+      try (Response r = s.call("GET", "stream?token=" + token, null, null, null)) {
+        assertEquals(401, r.code());
+      }
       BlockingQueue<JsonNode> second = new LinkedBlockingQueue<>();
       okhttp3.Call secondCall = s.http.newCall(new Request.Builder()
-          .url(s.base + "stream?token=" + token)
+          .url(s.base + "stream?ticket=" + s.ticket(token))
           .header("Last-Event-ID", String.valueOf(last)).build());
       Response again = secondCall.execute();
       reader(again, second);

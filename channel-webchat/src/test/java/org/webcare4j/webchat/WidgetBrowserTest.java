@@ -133,6 +133,46 @@ class WidgetBrowserTest {
   }
 
   @Test
+  void whenTheServerForgetsTheSessionTheNextMessageStartsANewChat() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b.sessionTtl(Duration.ofSeconds(3)), "nl");
+        HeadlessChromium.Page page = browser.newPage()) {
+      page.navigate(s.origin + "/");
+      page.waitFor(q(".wc-launcher"), WAIT);
+      page.eval(q(".wc-launcher") + ".click()");
+      page.waitFor("document.activeElement === " + q(".wc-input"), WAIT);
+      page.type("Eerste vraag");
+      page.press("Enter");
+      page.waitFor("document.querySelectorAll('.wc-msg-visitor').length === 1", WAIT);
+      String first = page.eval("sessionStorage.getItem('webcare4j.chat.token')").asText();
+      // Idle past the session's life: the server ends the stream, the widget finds the session
+      // gone when it reconnects and says so; the conversation on screen stays.
+      page.waitFor(q(".wc-notice") + " !== null", WAIT);
+      assertTrue(page.eval(q(".wc-notice") + ".textContent").asText().contains("afgesloten"));
+      assertTrue(page.eval("sessionStorage.getItem('webcare4j.chat.token') === null")
+          .asBoolean());
+      page.eval(q(".wc-input") + ".focus()");
+      page.type("Tweede vraag");
+      page.press("Enter");
+      page.waitFor("document.querySelectorAll('.wc-msg-visitor').length === 2", WAIT);
+      String second = page.eval("sessionStorage.getItem('webcare4j.chat.token')").asText();
+      assertFalse(second.equals(first), "a new session");
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (s.webcare.inbox().query(InboxQuery.builder().build()).items().size() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      var conversations = s.webcare.inbox().query(InboxQuery.builder().build()).items();
+      assertEquals(2, conversations.size(), "the second question is a new chat, not lost");
+      // The new chat is live: an answer arrives in the widget.
+      Conversation c = conversations.stream().filter(x -> s.webcare.inbox().messages(x.id())
+          .get(0).text().equals("Tweede vraag")).findFirst().orElseThrow();
+      assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
+          SANNE.participant(), "Graag gedaan. ^SV").build()).await(WAIT).state());
+      page.waitFor("document.querySelectorAll('.wc-msg-agent').length === 1", WAIT);
+    }
+  }
+
+  @Test
   void markupFromEitherSideIsShownAsText() throws Exception {
     try (ChatServer s = new ChatServer(b -> b, "nl");
         HeadlessChromium.Page page = browser.newPage()) {

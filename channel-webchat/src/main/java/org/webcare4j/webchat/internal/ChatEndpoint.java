@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Scheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,12 @@ import org.webcare4j.webchat.OpeningHours;
  * or a {@link Stream}.
  *
  * <p>Routes, under the adapter's mount point: {@code GET widget.js}, {@code GET widget.css},
- * {@code GET status}, {@code POST session}, {@code POST messages}, {@code GET stream} (Server-Sent
- * Events; {@code Last-Event-ID} resumes), {@code GET events?after=n} (long-poll), {@code GET
- * transcript}, {@code POST transcript/email}, {@code POST offline}.
+ * {@code GET status}, {@code POST session}, {@code POST messages}, {@code POST stream/ticket},
+ * {@code GET stream} (Server-Sent Events with a one-time {@code ticket} in the query, since an
+ * {@code EventSource} cannot send headers, or the token as a bearer header; {@code Last-Event-ID}
+ * resumes), {@code GET events?after=n} (long-poll), {@code GET transcript}, {@code POST
+ * transcript/email}, {@code POST offline}. The session token itself is only ever sent in the
+ * {@code Authorization} header, never in a URL, so it does not end up in access logs.
  */
 public final class ChatEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
@@ -64,6 +68,22 @@ public final class ChatEndpoint implements AutoCloseable {
   private static final int MAX_LOG = 1000;
   private static final Duration LONG_POLL = Duration.ofSeconds(25);
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+  private static final Duration TICKET_TTL = Duration.ofSeconds(60);
+  private static final Duration SESSION_WINDOW = Duration.ofHours(1);
+
+  /**
+   * The endpoint's limits.
+   *
+   * @param maxLength the longest visitor message, in characters
+   * @param perMinute the most messages one visitor sends per minute
+   * @param sessionTtl how long an idle session lives
+   * @param sessionsPerAddress the most sessions one client address starts per hour
+   * @param maxSessions the most sessions alive at once
+   * @param addressHeader the header a trusted reverse proxy puts the client's address in (its
+   *     last entry counts), or empty to use the connection's address
+   */
+  public record Limits(int maxLength, int perMinute, Duration sessionTtl, int sessionsPerAddress,
+      int maxSessions, Optional<String> addressHeader) {}
 
   /**
    * A request as an adapter hands it over.
@@ -73,9 +93,10 @@ public final class ChatEndpoint implements AutoCloseable {
    * @param query the query parameters (first value each)
    * @param headers the headers, names in lower case
    * @param body the body
+   * @param remoteAddress the address of the connection's other end
    */
   public record Call(String method, String path, Map<String, String> query,
-      Map<String, String> headers, byte[] body) {
+      Map<String, String> headers, byte[] body, String remoteAddress) {
     /** Lower-cases header names. */
     public Call {
       Map<String, String> h = new HashMap<>();
@@ -143,6 +164,7 @@ public final class ChatEndpoint implements AutoCloseable {
   /** A visitor's chat. */
   static final class Session {
     final String id;
+    final String tokenHash;
     final String thread;
     final String lang;
     final Instant startedAt;
@@ -154,8 +176,9 @@ public final class ChatEndpoint implements AutoCloseable {
     Instant firstInbound;
     Instant firstReply;
 
-    Session(String id, String lang, Instant startedAt) {
+    Session(String id, String tokenHash, String lang, Instant startedAt) {
       this.id = id;
+      this.tokenHash = tokenHash;
       this.thread = "chat:" + id;
       this.lang = lang;
       this.startedAt = startedAt;
@@ -167,10 +190,13 @@ public final class ChatEndpoint implements AutoCloseable {
   private final OpeningHours hours;
   private final int maxLength;
   private final int perMinute;
+  private final Limits limits;
   private final Optional<TranscriptMailerBridge> mailer;
   private final Clock clock;
   private final Supplier<Optional<ChannelContext>> context;
   private final Cache<String, Session> byToken;
+  private final Cache<String, Session> tickets;
+  private final Cache<String, Deque<Instant>> startsByAddress;
   private final Map<String, Session> byThread = new java.util.concurrent.ConcurrentHashMap<>();
   private final Deque<Duration> replyTimes = new ArrayDeque<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -197,28 +223,35 @@ public final class ChatEndpoint implements AutoCloseable {
    * @param channel the channel
    * @param allowedOrigins the origins whose pages may embed the chat
    * @param hours the opening hours
-   * @param maxLength the longest visitor message, in characters
-   * @param perMinute the most messages one visitor sends per minute
-   * @param sessionTtl how long an idle session lives
+   * @param limits the limits
    * @param mailer sends transcripts by e-mail, if configured
    * @param clock the clock
    * @param context the channel's context once started
    */
   public ChatEndpoint(ChannelId channel, Set<String> allowedOrigins, OpeningHours hours,
-      int maxLength, int perMinute, Duration sessionTtl, Optional<TranscriptMailerBridge> mailer,
-      Clock clock, Supplier<Optional<ChannelContext>> context) {
+      Limits limits, Optional<TranscriptMailerBridge> mailer, Clock clock,
+      Supplier<Optional<ChannelContext>> context) {
     this.channel = channel;
     this.allowedOrigins = Set.copyOf(allowedOrigins);
     this.hours = hours;
-    this.maxLength = maxLength;
-    this.perMinute = perMinute;
+    this.limits = limits;
+    this.maxLength = limits.maxLength();
+    this.perMinute = limits.perMinute();
     this.mailer = mailer;
     this.clock = clock;
     this.context = context;
-    this.byToken = Caffeine.newBuilder().expireAfterAccess(sessionTtl)
+    this.tickets = Caffeine.newBuilder().expireAfterWrite(TICKET_TTL).build();
+    this.startsByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW).build();
+    this.byToken = Caffeine.newBuilder().expireAfterAccess(limits.sessionTtl())
+        .scheduler(Scheduler.systemScheduler())
         .<String, Session>removalListener((k, s, cause) -> {
           if (s != null && cause.wasEvicted()) {
             byThread.remove(s.thread);
+            for (Listener l : s.listeners) { // the widget notices and starts afresh
+              s.listeners.remove(l);
+              l.done = true;
+              l.stream.close();
+            }
           }
         }).build();
     timer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
@@ -265,6 +298,7 @@ public final class ChatEndpoint implements AutoCloseable {
       return switch (call.method() + " " + call.path()) {
         case "GET status" -> json(200, status(), cors);
         case "POST session" -> session(call, cors);
+        case "POST stream/ticket" -> ticket(call, cors);
         case "POST messages" -> message(call, cors);
         case "POST offline" -> offline(call, cors);
         case "GET transcript" -> transcript(call, cors);
@@ -314,13 +348,82 @@ public final class ChatEndpoint implements AutoCloseable {
 
   private Session session(Call call) {
     String auth = call.header("authorization").filter(h -> h.startsWith("Bearer "))
-        .map(h -> h.substring(7)).or(() -> Optional.ofNullable(call.query().get("token")))
+        .map(h -> h.substring(7))
         .orElseThrow(() -> new BadRequest(401, "a session token is required"));
     Session s = byToken.getIfPresent(hash(auth));
     if (s == null) {
       throw new BadRequest(401, "unknown or expired session");
     }
     return s;
+  }
+
+  /** The session of an event stream: a one-time ticket, else the bearer token. */
+  private Session streamSession(Call call) {
+    String ticket = call.query().get("ticket");
+    if (ticket == null) {
+      return session(call);
+    }
+    Session s = tickets.asMap().remove(hash(ticket));
+    if (s == null || byToken.getIfPresent(s.tokenHash) == null) {
+      throw new BadRequest(401, "unknown, used or expired ticket");
+    }
+    return s;
+  }
+
+  private Reply ticket(Call call, Map<String, String> cors) {
+    Session s = session(call);
+    String ticket = newSecret();
+    tickets.put(hash(ticket), s);
+    ObjectNode out = JSON.createObjectNode();
+    out.put("ticket", ticket);
+    out.put("expiresIn", TICKET_TTL.toSeconds());
+    Map<String, String> headers = new LinkedHashMap<>(cors);
+    headers.put("Cache-Control", "no-store");
+    return json(201, out, headers);
+  }
+
+  private static String newSecret() {
+    byte[] raw = new byte[32];
+    RANDOM.nextBytes(raw);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  /** The client's address: the trusted proxy's header's last entry, else the connection's. */
+  private String clientAddress(Call call) {
+    return limits.addressHeader().flatMap(h -> call.header(h.toLowerCase(Locale.ROOT)))
+        .map(v -> v.substring(v.lastIndexOf(',') + 1).strip()).filter(v -> !v.isEmpty())
+        .orElse(call.remoteAddress());
+  }
+
+  /** Counts a session start against its address; refuses beyond the hourly allowance. */
+  private Optional<Reply> refuseStart(Call call, Map<String, String> cors) {
+    Instant now = clock.instant();
+    Deque<Instant> starts = startsByAddress.get(clientAddress(call), a -> new ArrayDeque<>());
+    synchronized (starts) {
+      while (!starts.isEmpty() && !starts.peekFirst().isAfter(now.minus(SESSION_WINDOW))) {
+        starts.pollFirst();
+      }
+      if (starts.size() >= limits.sessionsPerAddress()) {
+        Duration wait = Duration.between(now, starts.peekFirst().plus(SESSION_WINDOW));
+        Map<String, String> headers = new LinkedHashMap<>(cors);
+        headers.put("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + 1)));
+        log.info("{}: refused a new chat session, {} started from one address within the hour",
+            channel, starts.size());
+        return Optional.of(json(429, error("too many new chats; wait a while"), headers));
+      }
+      if (byToken.estimatedSize() >= limits.maxSessions()) {
+        byToken.cleanUp();
+        if (byToken.estimatedSize() >= limits.maxSessions()) {
+          log.warn("{}: refused a new chat session, {} sessions are open", channel,
+              byToken.estimatedSize());
+          Map<String, String> headers = new LinkedHashMap<>(cors);
+          headers.put("Retry-After", "60");
+          return Optional.of(json(503, error("the chat is full; try again later"), headers));
+        }
+      }
+      starts.addLast(now);
+      return Optional.empty();
+    }
   }
 
   private static String hash(String token) {
@@ -335,11 +438,13 @@ public final class ChatEndpoint implements AutoCloseable {
   private Reply session(Call call, Map<String, String> cors) {
     JsonNode body = body(call);
     String lang = body.path("lang").asText("nl").startsWith("en") ? "en" : "nl";
-    byte[] raw = new byte[32];
-    RANDOM.nextBytes(raw);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-    Session s = new Session(UUID.randomUUID().toString(), lang, clock.instant());
-    byToken.put(hash(token), s);
+    Optional<Reply> refused = refuseStart(call, cors);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    String token = newSecret();
+    Session s = new Session(UUID.randomUUID().toString(), hash(token), lang, clock.instant());
+    byToken.put(s.tokenHash, s);
     byThread.put(s.thread, s);
     ObjectNode out = status();
     out.put("token", token);
@@ -618,7 +723,7 @@ public final class ChatEndpoint implements AutoCloseable {
       Map<String, String> cors = cors(origin);
       Session s;
       try {
-        s = session(call);
+        s = streamSession(call);
       } catch (BadRequest e) {
         out.start(e.status, "application/json", cors);
         out.write(error(e.getMessage()).toString());
@@ -747,6 +852,7 @@ public final class ChatEndpoint implements AutoCloseable {
         if (!l.sse) {
           continue;
         }
+        byToken.getIfPresent(s.tokenHash); // a visitor with the chat open is not idle
         try {
           synchronized (l) {
             l.stream.write(": keep-alive\n\n");
