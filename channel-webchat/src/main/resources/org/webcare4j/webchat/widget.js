@@ -153,6 +153,7 @@
   var failures = 0;
   var polling = false;
   var isOpen = true;
+  var typingTimer = null;
 
   function api(method, path, body) {
     var headers = { "Content-Type": "application/json" };
@@ -183,8 +184,11 @@
     seen[ev.id] = true;
     if (ev.id > lastId) { lastId = ev.id; }
     if (ev.type === "typing") {
+      // An agent who stops typing without sending says nothing more: hide it after a while.
+      clearTimeout(typingTimer);
       typing.hidden = !ev.typing;
       typing.textContent = ev.typing ? T.typingAnon : "";
+      if (ev.typing) { typingTimer = setTimeout(function () { typing.hidden = true; }, 20000); }
       return;
     }
     if (ev.type !== "message") { return; }

@@ -224,12 +224,19 @@ class WebchatServerTest {
       assertEquals("Is het stadhuis open?", first.poll(5, TimeUnit.SECONDS).path("text")
           .asText());
 
-      // An agent answers live.
+      // An agent types (the composer says so at every keystroke: one event) and answers live.
+      for (int i = 0; i < 50; i++) {
+        s.channel.agentTyping(c.platformThreadId(), true);
+      }
+      JsonNode typingOn = first.poll(5, TimeUnit.SECONDS);
+      assertEquals("typing", typingOn.path("type").asText());
+      assertTrue(typingOn.path("typing").asBoolean());
       assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
           SANNE.participant(), "Ja, tot 17.00 uur. ^SV").build()).await(Duration.ofSeconds(10))
           .state());
       JsonNode typingOff = first.poll(5, TimeUnit.SECONDS);
       assertEquals("typing", typingOff.path("type").asText());
+      assertFalse(typingOff.path("typing").asBoolean(), "one typing event, then it ends");
       JsonNode reply = first.poll(5, TimeUnit.SECONDS);
       assertEquals("Ja, tot 17.00 uur. ^SV", reply.path("text").asText());
       assertEquals("Sanne", reply.path("author").asText());

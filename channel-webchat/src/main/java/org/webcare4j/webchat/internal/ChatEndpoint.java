@@ -69,6 +69,7 @@ public final class ChatEndpoint implements AutoCloseable {
   private static final Duration LONG_POLL = Duration.ofSeconds(25);
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private static final Duration TICKET_TTL = Duration.ofSeconds(60);
+  private static final Duration TYPING_REFRESH = Duration.ofSeconds(10);
   private static final Duration SESSION_WINDOW = Duration.ofHours(1);
 
   /**
@@ -175,6 +176,8 @@ public final class ChatEndpoint implements AutoCloseable {
     long nextId = 1;
     Instant firstInbound;
     Instant firstReply;
+    boolean typing;
+    Instant typingAt = Instant.EPOCH;
 
     Session(String id, String tokenHash, String lang, Instant startedAt) {
       this.id = id;
@@ -550,9 +553,7 @@ public final class ChatEndpoint implements AutoCloseable {
           }
         }
       }
-      ObjectNode typing = JSON.createObjectNode();
-      typing.put("typing", false);
-      append(s, "typing", typing);
+      setTyping(s, false, now);
       ObjectNode data = JSON.createObjectNode();
       data.put("from", "agent");
       data.put("author", author);
@@ -576,12 +577,30 @@ public final class ChatEndpoint implements AutoCloseable {
     if (s == null) {
       return false;
     }
+    boolean changed;
     synchronized (s) {
-      ObjectNode data = JSON.createObjectNode();
-      data.put("typing", typing);
-      append(s, "typing", data);
+      changed = setTyping(s, typing, clock.instant());
     }
-    deliver(s);
+    if (changed) {
+      deliver(s);
+    }
+    return true;
+  }
+
+  /**
+   * Records the agent's typing as an event when it changes, or when "typing" was last said
+   * {@link #TYPING_REFRESH} ago (the widget hides it after a while without news); not once per
+   * keystroke, which would crowd messages out of the log.
+   */
+  private boolean setTyping(Session s, boolean typing, Instant now) {
+    if (typing == s.typing && (!typing || now.isBefore(s.typingAt.plus(TYPING_REFRESH)))) {
+      return false;
+    }
+    s.typing = typing;
+    s.typingAt = now;
+    ObjectNode data = JSON.createObjectNode();
+    data.put("typing", typing);
+    append(s, "typing", data);
     return true;
   }
 

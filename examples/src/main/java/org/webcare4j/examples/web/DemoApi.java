@@ -270,6 +270,7 @@ final class DemoApi implements HttpHandler {
         webcare.inbox().setState(id, ConversationState.RESOLVED);
         return conversation(id);
       case "check":
+        typing(id, !body.path("text").asText("").isBlank());
         return tone(draft(id, body).check(), true);
       case "reply":
         return reply(id, body);
@@ -280,6 +281,12 @@ final class DemoApi implements HttpHandler {
       default:
         throw new Refused(404, error("no such action"));
     }
+  }
+
+  /** The composer checks as the agent types: a chat visitor sees "typing…" meanwhile. */
+  private void typing(ConversationId id, boolean typing) {
+    webcare.inbox().conversation(id).filter(c -> c.channel().equals(demo.webchat.id()))
+        .ifPresent(c -> demo.webchat.agentTyping(c.platformThreadId(), typing));
   }
 
   private ReplyDraft draft(ConversationId id, JsonNode body) {
