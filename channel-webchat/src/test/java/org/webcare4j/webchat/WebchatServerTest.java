@@ -189,6 +189,27 @@ class WebchatServerTest {
   }
 
   @Test
+  void aTranscriptSaysSoWhenTheEarliestMessagesAreNoLongerKept() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      String token = s.session();
+      assertEquals(201, s.send(token, "Eerste vraag", "t-1"));
+      Conversation c = conversations(s.webcare).get(0);
+      try (Response r = s.call("GET", "transcript", token, null, s.origin)) {
+        String text = r.body().string();
+        assertTrue(text.contains("Eerste vraag") && !text.contains("niet meer bewaard"), text);
+      }
+      for (int i = 0; i < 1200; i++) { // a very long chat: the session keeps the last 1,000
+        s.channel.agentTyping(c.platformThreadId(), i % 2 == 0);
+      }
+      try (Response r = s.call("GET", "transcript", token, null, s.origin)) {
+        String text = r.body().string();
+        assertTrue(text.contains("De eerste berichten zijn hier niet meer bewaard."), text);
+      }
+      assertEquals(1, s.webcare.inbox().messages(c.id()).size(), "the store keeps all");
+    }
+  }
+
+  @Test
   void aReplyToAChatThatHasEndedFailsWithAReasonTheAgentCanActOn() throws Exception {
     try (ChatServer s = new ChatServer(b -> b.sessionTtl(Duration.ofMillis(500)), "nl")) {
       String token = s.session();

@@ -178,6 +178,7 @@ public final class ChatEndpoint implements AutoCloseable {
     Instant firstReply;
     boolean typing;
     Instant typingAt = Instant.EPOCH;
+    boolean trimmed;
 
     Session(String id, String tokenHash, String lang, Instant startedAt) {
       this.id = id;
@@ -609,6 +610,7 @@ public final class ChatEndpoint implements AutoCloseable {
     s.log.add(e);
     if (s.log.size() > MAX_LOG) {
       s.log.remove(0);
+      s.trimmed = true;
     }
     return e;
   }
@@ -680,6 +682,10 @@ public final class ChatEndpoint implements AutoCloseable {
         .append(ZonedDateTime.ofInstant(s.startedAt, hours.zone())
             .format(DateTimeFormatter.ofPattern("d-M-yyyy HH:mm"))).append("\n\n");
     synchronized (s) {
+      if (s.trimmed) {
+        out.append(en ? "(The earliest messages are no longer kept here.)\n"
+            : "(De eerste berichten zijn hier niet meer bewaard.)\n");
+      }
       for (Event e : s.log) {
         if (!e.type().equals("message")) {
           continue;
