@@ -210,7 +210,9 @@
     lastId = 0;
     seen = {};
     polling = false;
-    if (source) { source.close(); source = null; }
+    failures = 0;
+    if (source && source.close) { source.close(); } // not while a ticket is being fetched
+    source = null;
     try { sessionStorage.removeItem(KEY); } catch (e) { /* private mode */ }
     log.appendChild(el("div", "wc-notice", T.expired));
   }

@@ -192,8 +192,6 @@ public final class ChatEndpoint implements AutoCloseable {
   private final ChannelId channel;
   private final Set<String> allowedOrigins;
   private final OpeningHours hours;
-  private final int maxLength;
-  private final int perMinute;
   private final Limits limits;
   private final Optional<TranscriptMailerBridge> mailer;
   private final Clock clock;
@@ -239,13 +237,12 @@ public final class ChatEndpoint implements AutoCloseable {
     this.allowedOrigins = Set.copyOf(allowedOrigins);
     this.hours = hours;
     this.limits = limits;
-    this.maxLength = limits.maxLength();
-    this.perMinute = limits.perMinute();
     this.mailer = mailer;
     this.clock = clock;
     this.context = context;
     this.tickets = Caffeine.newBuilder().expireAfterWrite(TICKET_TTL).build();
-    this.startsByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW).build();
+    this.startsByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW)
+        .maximumSize(100_000).build();
     this.byToken = Caffeine.newBuilder().expireAfterAccess(limits.sessionTtl())
         .scheduler(Scheduler.systemScheduler())
         .<String, Session>removalListener((k, s, cause) -> {
@@ -481,8 +478,9 @@ public final class ChatEndpoint implements AutoCloseable {
     if (text.isEmpty()) {
       throw new BadRequest(400, "text is required");
     }
-    if (text.codePointCount(0, text.length()) > maxLength) {
-      throw new BadRequest(413, "the message is longer than " + maxLength + " characters");
+    if (text.codePointCount(0, text.length()) > limits.maxLength()) {
+      throw new BadRequest(413, "the message is longer than " + limits.maxLength()
+          + " characters");
     }
     if (!clientId.matches("[A-Za-z0-9\\-_]{1,64}")) {
       throw new BadRequest(400, "clientId is required: 1 to 64 letters, digits, - or _");
@@ -499,7 +497,7 @@ public final class ChatEndpoint implements AutoCloseable {
       while (!s.recent.isEmpty() && s.recent.peekFirst().isBefore(now.minusSeconds(60))) {
         s.recent.pollFirst();
       }
-      if (s.recent.size() >= perMinute) {
+      if (s.recent.size() >= limits.perMinute()) {
         Duration wait = Duration.between(now, s.recent.peekFirst().plusSeconds(60));
         Map<String, String> headers = new LinkedHashMap<>(cors);
         headers.put("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + 1)));
@@ -656,9 +654,9 @@ public final class ChatEndpoint implements AutoCloseable {
     if (!EMAIL.matcher(email).matches()) {
       throw new BadRequest(400, "a valid e-mail address is required for the answer");
     }
-    if (text.isEmpty() || text.codePointCount(0, text.length()) > maxLength) {
-      throw new BadRequest(text.isEmpty() ? 400 : 413, "text is required, at most " + maxLength
-          + " characters");
+    if (text.isEmpty() || text.codePointCount(0, text.length()) > limits.maxLength()) {
+      throw new BadRequest(text.isEmpty() ? 400 : 413, "text is required, at most "
+          + limits.maxLength() + " characters");
     }
     ChannelContext ctx = context.get().orElseThrow(() -> new BadRequest(503,
         "the chat is starting; try again"));

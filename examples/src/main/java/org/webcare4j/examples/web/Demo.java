@@ -73,8 +73,13 @@ final class Demo implements AutoCloseable {
     this.linkedin = LinkedInSimulator.builder().build();
     this.linkedInPost = linkedin.existingPost("Wij zoeken een beleidsadviseur wonen (32-36 uur).");
     this.mail = LocalMailServer.start("kcc@gemeente.example");
+    EmailChannel email = EmailChannel.builder(EMAIL).address(mail.mailbox())
+        .organisationName("Gemeente Voorbeeld")
+        .imap(mail.host(), mail.imapPort(), EmailChannel.Security.NONE)
+        .smtp(mail.host(), mail.smtpPort(), EmailChannel.Security.NONE)
+        .credentials(mail.user(), mail.password()).pollInterval(Duration.ofSeconds(2)).build();
     this.webchat = WebchatChannel.builder(WEBCHAT).allowedOrigins(webchatOrigin)
-        .transcriptMailer((to, subject, body) -> email().sendNotice(to, subject, body)).build();
+        .transcriptMailer(email::sendNotice).build();
     List<Channel> channels = List.of(
         WhatsAppChannel.builder(WHATSAPP).phoneNumberId(whatsapp.phoneNumberId())
             .appSecret(APP_SECRET).verifyToken(Secret.of("demo-verify-token"))
@@ -92,11 +97,7 @@ final class Demo implements AutoCloseable {
         LinkedInChannel.builder(LINKEDIN).organizationId(linkedin.organizationId())
             .baseUrl(linkedin.baseUrl()).tokens(OAuthTokens.of(linkedin.accessToken()))
             .clientSecret(linkedin.clientSecret()).build(),
-        EmailChannel.builder(EMAIL).address(mail.mailbox()).organisationName("Gemeente Voorbeeld")
-            .imap(mail.host(), mail.imapPort(), EmailChannel.Security.NONE)
-            .smtp(mail.host(), mail.smtpPort(), EmailChannel.Security.NONE)
-            .credentials(mail.user(), mail.password()).pollInterval(Duration.ofSeconds(2))
-            .build(),
+        email,
         webchat);
     this.store = JdbcWebcareStore.embedded(data);
     this.webcare = build(channels);
@@ -137,10 +138,6 @@ final class Demo implements AutoCloseable {
     channels.add(webchat);
     this.store = JdbcWebcareStore.embedded(data);
     this.webcare = build(channels);
-  }
-
-  private EmailChannel email() {
-    return (EmailChannel) webcare.channel(EMAIL).orElseThrow();
   }
 
   private Webcare build(List<Channel> channels) {
