@@ -373,6 +373,36 @@ public final class PublicationService implements Publications, AutoCloseable {
     return released;
   }
 
+  @Override
+  public Publication retry(PublicationId id, String by) {
+    person(by, "by");
+    boolean[] published = {false};
+    Publication result = step(id, (tx, p) -> {
+      Optional<CrisisPause> crisis = tx.lockCrisisPause();
+      if (p.state() != PublicationState.FAILED) {
+        throw new PublicationStateException(id, p.state(), "only a failed publication is"
+            + " retried");
+      }
+      Publication again = p;
+      List<String> failed = new ArrayList<>();
+      for (ChannelPublication r : p.results().values()) {
+        if (r.status() == ChannelPublication.Status.FAILED) {
+          again = again.withResult(ChannelPublication.pending(r.channel()));
+          failed.add(r.channel().value());
+        }
+      }
+      Publication retried = save(tx, again.withState(PublicationState.SCHEDULED), by,
+          PublicationAction.RETRIED, p.state(), Optional.of("on " + String.join(", ", failed)));
+      if (crisis.isPresent()) {
+        return pause(tx, retried, crisis.get());
+      }
+      published[0] = true;
+      return publish(tx, retried, by, Optional.empty());
+    });
+    wakeIf(published[0]);
+    return result;
+  }
+
   // ---- reading ----
 
   @Override

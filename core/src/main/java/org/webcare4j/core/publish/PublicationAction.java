@@ -20,6 +20,8 @@ public enum PublicationAction {
   PAUSED,
   /** Released by a person after a pause or a missed time. */
   RELEASED,
+  /** Sent again by a person on the channels where it failed. */
+  RETRIED,
   /** Handed to the outbox for its channels. */
   PUBLISHING,
   /** Published on one channel. */

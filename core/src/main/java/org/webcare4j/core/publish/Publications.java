@@ -169,6 +169,18 @@ public interface Publications {
   int releaseAll(String by);
 
   /**
+   * Publishes a failed publication again on the channels where it failed, for example once the
+   * platform's refusal has been dealt with; channels where it was published are left alone. Under
+   * a crisis pause it is paused instead, like anything else that would go out.
+   *
+   * @param id the publication
+   * @param by who retries it
+   * @return the publication, publishing again (or paused)
+   * @throws org.webcare4j.core.PublicationStateException when it has not failed
+   */
+  Publication retry(PublicationId id, String by);
+
+  /**
    * Reads a publication.
    *
    * @param id its id

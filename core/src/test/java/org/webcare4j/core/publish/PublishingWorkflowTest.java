@@ -363,6 +363,41 @@ class PublishingWorkflowTest {
   }
 
   @Test
+  void aFailedChannelIsRetriedAloneAndTheOthersAreNotPostedTwice() throws Exception {
+    Webcare w = withoutApproval();
+    Publications pubs = w.publications();
+    platform.then(TestPlatform.Fault.INVALID_RECIPIENT); // the first channel's post is refused
+    Publication p = pubs.create("u-anna", draft("De brug is dicht tot 18.00 uur."));
+    assertThrows(PublicationStateException.class, () -> pubs.retry(p.id(), "u-anna"),
+        "nothing failed yet");
+    pubs.schedule(p.id(), "u-anna", ZonedDateTime.ofInstant(clock.instant(),
+        PublishingPolicy.AMSTERDAM));
+    Publication failed = await(w, p.id(), PublicationState.FAILED);
+    List<ChannelId> refused = failed.results().values().stream()
+        .filter(r -> r.status() == ChannelPublication.Status.FAILED)
+        .map(ChannelPublication::channel).toList();
+    assertEquals(1, refused.size());
+    assertEquals(1, platform.acceptedTexts().size());
+
+    // Under a crisis pause a retry is held like anything else.
+    pubs.crisisPause("u-dirk", "Storing");
+    assertEquals(PublicationState.PAUSED, pubs.retry(p.id(), "u-carla").state());
+    settle();
+    assertEquals(1, platform.acceptedTexts().size());
+    pubs.releaseAll("u-dirk");
+
+    Publication done = await(w, p.id(), PublicationState.PUBLISHED);
+    settle();
+    assertEquals(2, platform.acceptedTexts().size(), "the refused channel once more, no other");
+    assertTrue(done.results().values().stream()
+        .allMatch(r -> r.status() == ChannelPublication.Status.PUBLISHED));
+    assertTrue(w.publications().history(p.id()).stream().anyMatch(e -> e.actor().equals(
+        "u-carla") && e.action() == PublicationAction.RETRIED && e.detail().orElse("")
+        .equals("on " + refused.get(0).value())), "who retried, and where, is on the trail");
+    assertThrows(PublicationStateException.class, () -> pubs.retry(p.id(), "u-anna"));
+  }
+
+  @Test
   void theAuditTrailRecordsEveryChangeWithWhoAndWhen() throws Exception {
     Webcare w = withApproval();
     Publications pubs = w.publications();

@@ -442,6 +442,7 @@ final class DemoApi implements HttpHandler {
         case "reject" -> webcare.publications().reject(id, by,
             body.path("comment").asText("Graag aanpassen"));
         case "release" -> webcare.publications().release(id, by);
+        case "retry" -> webcare.publications().retry(id, by);
         case "withdraw" -> webcare.publications().withdraw(id, by, "ingetrokken in de demo");
         default -> throw new Refused(404, error("no such action"));
       };
@@ -470,6 +471,7 @@ final class DemoApi implements HttpHandler {
       c.put("channel", r.channel().value());
       c.put("status", r.status().name());
       r.permalink().ifPresent(l -> c.put("permalink", l));
+      r.failure().ifPresent(f -> c.put("failure", f.code() + ": " + f.reason()));
     });
     return n;
   }

@@ -309,6 +309,22 @@
         li.appendChild(el("span", "pub-state", p.state));
         li.appendChild(el("span", "pub-text", p.text));
         if (p.scheduledFor) { li.appendChild(el("span", "pub-at", p.scheduledFor.replace("T", " "))); }
+        var results = el("ul", "pub-results");
+        (p.channels || []).forEach(function (c) {
+          var r = el("li", "pub-result status-" + c.status, c.channel + ": " + c.status);
+          r.dataset.channel = c.channel;
+          if (c.permalink) {
+            var a = el("a", null, "bekijk");
+            a.href = c.permalink;
+            a.rel = "noopener";
+            a.target = "_blank";
+            r.appendChild(document.createTextNode(" "));
+            r.appendChild(a);
+          }
+          if (c.failure) { r.appendChild(document.createTextNode(" — " + c.failure)); }
+          results.appendChild(r);
+        });
+        li.appendChild(results);
         var msg = el("span", "pub-msg");
         msg.setAttribute("role", "status");
         function act(cls, label, path, body) {
@@ -338,6 +354,9 @@
         }
         if (p.state === "PAUSED" || p.state === "NEEDS_ATTENTION") {
           act("p-release", "Vrijgeven", "release", function () { return {}; });
+        }
+        if (p.state === "FAILED") {
+          act("p-retry", "Opnieuw proberen", "retry", function () { return {}; });
         }
         li.appendChild(msg);
         ul.appendChild(li);
