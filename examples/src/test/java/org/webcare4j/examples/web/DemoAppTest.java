@@ -19,7 +19,8 @@ import org.webcare4j.testkit.HeadlessChromium;
 /**
  * The demo web application in a real headless Chromium: answer a conversation while the tone
  * check runs live, schedule a publication with a second person's approval, press the crisis
- * pause; then restart on the same H2 file. Screenshots of the inbox and the planner are saved
+ * pause, chat on the sample municipal page and get the inbox's answer live; then restart on the
+ * same H2 file. Screenshots of the inbox and the planner are saved
  * under {@code target/screenshots}.
  */
 class DemoAppTest {
@@ -113,6 +114,30 @@ class DemoAppTest {
             + ".textContent.includes('Crisispauze actief')", WAIT);
         page.waitFor(q("li.pub.state-PAUSED"), WAIT);
         page.screenshot(Path.of("target", "screenshots", "planner.png"));
+
+        // An inwoner chats on the municipality's page; the answer from the inbox arrives live.
+        page.navigate(app.url() + "site.html");
+        page.waitFor(q(".wc-launcher"), WAIT);
+        page.eval(q(".wc-launcher") + ".click()");
+        page.waitFor("document.activeElement === " + q(".wc-input"), WAIT);
+        page.type("Is het gemeentehuis morgen open?");
+        page.press("Enter");
+        String chat = null;
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (chat == null && System.nanoTime() < deadline) {
+          for (JsonNode c : get(app, "conversations")) {
+            if (c.path("kind").asText().equals("WEBCHAT")) {
+              chat = c.path("id").asText();
+            }
+          }
+          Thread.sleep(100);
+        }
+        assertTrue(chat != null, "the chat is in the inbox");
+        post(app, "conversations/" + chat + "/reply", "{\"agent\":\"sanne\",\"text\":"
+            + "\"Hoi! Morgen zijn we open van 9 tot 17 uur.\",\"addSignOff\":true}");
+        page.waitFor("document.querySelectorAll('.wc-msg-agent').length === 1", WAIT);
+        assertTrue(page.eval(q(".wc-msg-agent") + ".textContent").asText()
+            .contains("Morgen zijn we open"));
       }
       assertTrue(Files.size(Path.of("target", "screenshots", "inbox.png")) > 10_000);
       assertTrue(Files.size(Path.of("target", "screenshots", "planner.png")) > 10_000);
@@ -120,7 +145,7 @@ class DemoAppTest {
       // Restart on the same file: the same conversations, the reply, the pause.
       try (DemoApp again = new DemoApp(0, data, null)) {
         JsonNode conversations = get(again, "conversations");
-        assertEquals(7, conversations.size(), "not seeded twice");
+        assertEquals(8, conversations.size(), "not seeded twice; the chat kept");
         String woz = null;
         for (JsonNode c : conversations) {
           if (c.path("kind").asText().equals("WHATSAPP")) {
@@ -136,10 +161,10 @@ class DemoAppTest {
         // The new mail server starts empty: new mail is still read, not skipped by old cursors.
         post(again, "simulate", "{\"channel\":\"email-kcc\",\"text\":\"Nog een vraag.\"}");
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (get(again, "conversations").size() < 8 && System.nanoTime() < deadline) {
+        while (get(again, "conversations").size() < 9 && System.nanoTime() < deadline) {
           Thread.sleep(200);
         }
-        assertEquals(8, get(again, "conversations").size());
+        assertEquals(9, get(again, "conversations").size());
       }
     }
   }
