@@ -1,6 +1,7 @@
 package org.webcare4j.core.channel;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,8 @@ import org.webcare4j.core.event.InboundEvent;
 
 /**
  * What the library offers a started channel: the inbound pipeline for events a channel fetched
- * itself (IMAP, polled timelines), and durable cursors so polling resumes where it stopped.
+ * itself (IMAP, polled timelines), durable cursors so polling resumes where it stopped, and
+ * journals for state of its own.
  */
 public interface ChannelContext {
 
@@ -47,4 +49,41 @@ public interface ChannelContext {
    * @return its last saved value, if any
    */
   Optional<String> cursor(String name);
+
+  /**
+   * Appends a record to one of this channel's journals: state a channel keeps in the store
+   * beyond cursors, such as a live chat's sessions, that survives a restart and is shared by
+   * every instance on one store.
+   *
+   * @param journal the journal's name, 1 to 200 characters
+   * @param payload the record
+   * @return its number in the journal: 1 for the first, one more than the last after that
+   */
+  long appendJournal(String journal, String payload);
+
+  /**
+   * Reads one of this channel's journals after a number.
+   *
+   * @param journal the journal's name
+   * @param after the number to read after; 0 for all
+   * @return the records, in order
+   */
+  List<JournalEntry> readJournal(String journal, long after);
+
+  /**
+   * Reads what was written to any of this channel's journals at or after a moment, for
+   * following what other instances write; at most 1,000 records, by journal and number.
+   *
+   * @param since the moment
+   * @return the records
+   */
+  List<JournalEntry> readJournalsSince(Instant since);
+
+  /**
+   * Deletes this channel's journals that nothing was written to since a moment.
+   *
+   * @param idleBefore the moment
+   * @return how many records were deleted
+   */
+  int pruneJournals(Instant idleBefore);
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
@@ -312,6 +313,51 @@ public interface StoreTransaction {
    * @param value its new value
    */
   void saveCursor(ChannelId channel, String name, String value);
+
+  // ---- channel journals ----
+
+  /**
+   * Appends a record to one of a channel's journals, numbered one after its last (1 for the
+   * first); two transactions appending to one journal at once get different numbers.
+   *
+   * @param channel the channel
+   * @param journal the journal's name, at most 200 characters
+   * @param at when it was written
+   * @param payload the record
+   * @return the record's number
+   */
+  long appendJournal(ChannelId channel, String journal, Instant at, String payload);
+
+  /**
+   * Reads a journal's records numbered after a number, in order.
+   *
+   * @param channel the channel
+   * @param journal the journal's name
+   * @param after the number to read after; 0 for all
+   * @param limit the most records to return
+   * @return the records
+   */
+  List<JournalEntry> journal(ChannelId channel, String journal, long after, int limit);
+
+  /**
+   * Reads the records of all of a channel's journals written at or after a moment, ordered by
+   * journal and number: how one instance follows what others wrote.
+   *
+   * @param channel the channel
+   * @param since the moment
+   * @param limit the most records to return
+   * @return the records
+   */
+  List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit);
+
+  /**
+   * Deletes a channel's journals whose newest record was written before a moment.
+   *
+   * @param channel the channel
+   * @param idleBefore the moment
+   * @return how many records were deleted
+   */
+  int pruneJournals(ChannelId channel, Instant idleBefore);
 
   /**
    * Lists the delivery statuses the log holds for one platform message id, oldest first: status

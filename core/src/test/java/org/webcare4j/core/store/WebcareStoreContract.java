@@ -23,6 +23,7 @@ import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
 import org.webcare4j.core.StoreException;
+import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.model.ChannelId;
@@ -452,6 +453,61 @@ public abstract class WebcareStoreContract {
     assertEquals(Optional.of("101"), tx(tx -> tx.cursor(WA, "since_id")));
     assertEquals(Optional.of("7"), tx(tx -> tx.cursor(FB, "since_id")));
     assertTrue(tx(tx -> tx.cursor(WA, "other")).isEmpty());
+  }
+
+  @Test
+  void numbersJournalRecordsPerChannelAndJournalAndPrunesIdleJournals() {
+    assertEquals((Long) 1L, tx(tx -> tx.appendJournal(WA, "chat:a", T0, "start a")));
+    assertEquals((Long) 2L, tx(tx -> tx.appendJournal(WA, "chat:a", T0.plusSeconds(1), "hallo")));
+    assertEquals((Long) 1L, tx(tx -> tx.appendJournal(WA, "chat:b", T0.plusSeconds(2), "start b")));
+    assertEquals((Long) 1L, tx(tx -> tx.appendJournal(FB, "chat:a", T0, "other channel")));
+    assertThrows(IllegalStateException.class, () -> tx(tx -> {
+      tx.appendJournal(WA, "chat:a", T0.plusSeconds(3), "rolled back");
+      throw new IllegalStateException("crash");
+    }));
+    assertEquals((Long) 3L, tx(tx -> tx.appendJournal(WA, "chat:a", T0.plusSeconds(4), "dag")));
+
+    List<JournalEntry> a = tx(tx -> tx.journal(WA, "chat:a", 0, 100));
+    assertEquals(List.of("start a", "hallo", "dag"), a.stream().map(JournalEntry::payload)
+        .toList());
+    assertEquals(new JournalEntry("chat:a", 2, T0.plusSeconds(1), "hallo"), a.get(1));
+    assertEquals(List.of(3L), tx(tx -> tx.journal(WA, "chat:a", 2, 100)).stream()
+        .map(JournalEntry::seq).toList());
+    assertEquals(1, tx(tx -> tx.journal(WA, "chat:a", 0, 1)).size());
+    assertEquals(List.of("hallo", "dag", "start b"), tx(tx -> tx.journalsSince(WA,
+        T0.plusSeconds(1), 100)).stream().map(JournalEntry::payload).toList());
+
+    // chat:b was last written at T0+2s, chat:a at T0+4s.
+    assertEquals((Integer) 1, tx(tx -> tx.pruneJournals(WA, T0.plusSeconds(3))));
+    assertTrue(tx(tx -> tx.journal(WA, "chat:b", 0, 100)).isEmpty());
+    assertEquals(3, tx(tx -> tx.journal(WA, "chat:a", 0, 100)).size());
+    assertEquals(1, tx(tx -> tx.journal(FB, "chat:a", 0, 100)).size(), "another channel's");
+  }
+
+  @Test
+  void numbersConcurrentJournalAppendsWithoutGapsOrTwins() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Long>> results = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String payload = "r" + i;
+        results.add(pool.submit(() -> {
+          start.await();
+          return tx(tx -> tx.appendJournal(WA, "chat:race", T0, payload));
+        }));
+      }
+      start.countDown();
+      java.util.Set<Long> numbers = new java.util.TreeSet<>();
+      for (Future<Long> r : results) {
+        numbers.add(r.get());
+      }
+      assertEquals(40, numbers.size(), "no number twice");
+      assertEquals(40L, java.util.Collections.max(numbers), "no gaps");
+      assertEquals(40, tx(tx -> tx.journal(WA, "chat:race", 0, 100)).size());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
 import org.webcare4j.core.StoreException;
+import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
@@ -886,6 +887,72 @@ final class JdbcTransaction implements StoreTransaction {
       }
       return null;
     });
+  }
+
+  // ---- channel journals ----
+
+  @Override
+  public long appendJournal(ChannelId channel, String journal, Instant at, String payload) {
+    return sql("append to a channel journal", () -> {
+      // Another instance may take the next number first: then the one after it.
+      for (int attempt = 0; ; attempt++) {
+        long seq = one("SELECT COALESCE(MAX(seq), 0) + 1 FROM wc_channel_journal"
+            + " WHERE channel = ? AND journal = ?", p -> {
+              p.setString(1, channel.value());
+              p.setString(2, journal);
+            }, r -> r.getLong(1)).orElse(1L);
+        if (insertUnlessTaken("INSERT INTO wc_channel_journal (channel, journal, seq,"
+            + " recorded_at, payload) VALUES (?, ?, ?, ?, ?)", p -> {
+              p.setString(1, channel.value());
+              p.setString(2, journal);
+              p.setLong(3, seq);
+              p.setLong(4, nanos(at));
+              p.setString(5, payload);
+            })) {
+          return seq;
+        }
+        if (attempt == 20) {
+          throw new SQLException("journal " + journal + " stayed contended", "40001");
+        }
+      }
+    });
+  }
+
+  private static JournalEntry journalRow(ResultSet r) throws SQLException {
+    return new JournalEntry(r.getString("journal"), r.getLong("seq"),
+        instant(r.getLong("recorded_at")), r.getString("payload"));
+  }
+
+  @Override
+  public List<JournalEntry> journal(ChannelId channel, String journal, long after, int limit) {
+    return sql("read a channel journal", () -> query("SELECT journal, seq, recorded_at, payload"
+        + " FROM wc_channel_journal WHERE channel = ? AND journal = ? AND seq > ?"
+        + " ORDER BY seq LIMIT " + Math.max(1, limit), p -> {
+          p.setString(1, channel.value());
+          p.setString(2, journal);
+          p.setLong(3, after);
+        }, JdbcTransaction::journalRow));
+  }
+
+  @Override
+  public List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit) {
+    return sql("read channel journals", () -> query("SELECT journal, seq, recorded_at, payload"
+        + " FROM wc_channel_journal WHERE channel = ? AND recorded_at >= ?"
+        + " ORDER BY journal, seq LIMIT " + Math.max(1, limit), p -> {
+          p.setString(1, channel.value());
+          p.setLong(2, nanos(since));
+        }, JdbcTransaction::journalRow));
+  }
+
+  @Override
+  public int pruneJournals(ChannelId channel, Instant idleBefore) {
+    return sql("prune channel journals", () -> update("DELETE FROM wc_channel_journal"
+        + " WHERE channel = ? AND journal IN (SELECT journal FROM wc_channel_journal"
+        + " WHERE channel = ? GROUP BY journal HAVING MAX(recorded_at) < ?)", p -> {
+          p.setString(1, channel.value());
+          p.setString(2, channel.value());
+          p.setLong(3, nanos(idleBefore));
+        }));
   }
 
   // ---- outbox ----

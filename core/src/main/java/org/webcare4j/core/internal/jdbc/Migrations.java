@@ -30,7 +30,8 @@ final class Migrations {
       new Migration(1, "initial schema", "V1__initial.sql"),
       new Migration(2, "tone flags and overrides", "V2__tone.sql"),
       new Migration(3, "publications", "V3__publications.sql"),
-      new Migration(4, "publishing audit and crisis pause", "V4__publishing.sql"));
+      new Migration(4, "publishing audit and crisis pause", "V4__publishing.sql"),
+      new Migration(5, "channel journals", "V5__channel_journal.sql"));
 
   private Migrations() {}
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Page;
 import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
@@ -75,6 +76,7 @@ public final class InMemoryStore implements WebcareStore {
   private final Map<ContactId, Contact> contacts = new HashMap<>();
   private final Map<Handle, ContactId> handles = new HashMap<>();
   private final Map<String, String> cursors = new HashMap<>();
+  private final Map<String, List<JournalEntry>> journals = new HashMap<>();
   private final TreeMap<String, OutboxEntry> outbox = new TreeMap<>();
   private final Map<String, OutboxId> outboxKeys = new HashMap<>();
   private final Map<String, Lease> leases = new HashMap<>();
@@ -525,6 +527,46 @@ public final class InMemoryStore implements WebcareStore {
           Objects.requireNonNull(value, "value"));
     }
       @Override
+    public long appendJournal(ChannelId channel, String journal, Instant at, String payload) {
+      check();
+      String k = key(channel, Objects.requireNonNull(journal, "journal"));
+      List<JournalEntry> entries = new ArrayList<>(journals.getOrDefault(k, List.of()));
+      long seq = entries.size() + 1L;
+      entries.add(new JournalEntry(journal, seq, at, payload));
+      put(journals, k, List.copyOf(entries));
+      return seq;
+    }
+
+    @Override
+    public List<JournalEntry> journal(ChannelId channel, String journal, long after, int limit) {
+      check();
+      return journals.getOrDefault(key(channel, journal), List.of()).stream()
+          .filter(e -> e.seq() > after).limit(limit).toList();
+    }
+
+    @Override
+    public List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit) {
+      check();
+      String prefix = key(channel, "");
+      return journals.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+          .sorted(Map.Entry.comparingByKey()).flatMap(e -> e.getValue().stream())
+          .filter(e -> !e.at().isBefore(since)).limit(limit).toList();
+    }
+
+    @Override
+    public int pruneJournals(ChannelId channel, Instant idleBefore) {
+      check();
+      String prefix = key(channel, "");
+      List<String> idle = journals.entrySet().stream()
+          .filter(e -> e.getKey().startsWith(prefix))
+          .filter(e -> e.getValue().get(e.getValue().size() - 1).at().isBefore(idleBefore))
+          .map(Map.Entry::getKey).toList();
+      int records = idle.stream().mapToInt(k -> journals.get(k).size()).sum();
+      idle.forEach(k -> remove(journals, k));
+      return records;
+    }
+
+    @Override
     public List<DeliveryStatusChanged> deliveryStatuses(ChannelId channel, String platformId) {
       check();
       List<DeliveryStatusChanged> result = new ArrayList<>();
