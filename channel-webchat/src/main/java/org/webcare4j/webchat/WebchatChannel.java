@@ -18,6 +18,7 @@ import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.outbox.LookupResult;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.SendMessage;
@@ -46,10 +47,11 @@ import org.webcare4j.webchat.internal.ChatEndpoint;
  * open sessions. Outside opening hours (Dutch public holidays included) the widget says when the
  * team is back and takes a message with an e-mail address for the answer.
  *
- * <p>Sessions live in this channel's memory: every message is stored as it arrives, but after a
- * restart or {@link Builder#sessionTtl idle expiry} the widget starts a new chat (and says so),
- * and a reply to the ended one fails with {@code SESSION_ENDED} for the agent to answer another
- * way. Behind a load balancer, keep a visitor on one instance (sticky sessions).
+ * <p>Sessions and everything said in them are kept in the store (the channel's journals), so a
+ * visitor's chat survives a restart of the server and any instance on the same store serves it:
+ * one instance follows what another wrote once a second. After {@link Builder#sessionTtl idle
+ * expiry} the widget starts a new chat (and says so), and a reply to the ended one fails with
+ * {@code SESSION_ENDED} for the agent to answer another way.
  */
 public final class WebchatChannel implements Channel {
   /** The longest visitor message by default, in characters. */
@@ -116,13 +118,25 @@ public final class WebchatChannel implements Channel {
     if (operation instanceof SendMessage send) {
       try {
         return OperationResult.created(send.platformThreadId() + ":" + endpoint.reply(
-            send.platformThreadId(), send.authorName().orElse("Webcare"), send.text()));
+            send.platformThreadId(), send.authorName().orElse("Webcare"), send.text(),
+            context.idempotencyKey()));
       } catch (IllegalStateException e) {
         throw new PermanentPlatformException(id, "SESSION_ENDED", "", e.getMessage()
             + "; answer by e-mail or phone", "");
       }
     }
     throw new CapabilityNotSupportedException(id, operation.requires());
+  }
+
+  /** Tells whether a reply whose attempt broke off reached the visitor's chat. */
+  @Override
+  public LookupResult lookup(OutboundOperation operation, OperationContext context) {
+    if (operation instanceof SendMessage send) {
+      return endpoint.delivered(send.platformThreadId(), context.idempotencyKey())
+          .map(id -> LookupResult.found(OperationResult.created(send.platformThreadId() + ":"
+              + id))).orElseGet(LookupResult::notFound);
+    }
+    return LookupResult.unknown();
   }
 
   @Override

@@ -35,12 +35,17 @@ final class ChatServer implements AutoCloseable {
       .readTimeout(java.time.Duration.ofSeconds(40)).build();
 
   ChatServer(UnaryOperator<WebchatChannel.Builder> config, String lang) throws IOException {
+    this(config, lang, WebcareStore.inMemory());
+  }
+
+  ChatServer(UnaryOperator<WebchatChannel.Builder> config, String lang, WebcareStore store)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(executor);
     origin = "http://127.0.0.1:" + server.getAddress().getPort();
     base = origin + "/webchat/";
     channel = config.apply(WebchatChannel.builder(ID).allowedOrigins(origin)).build();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel).build();
+    webcare = Webcare.builder().store(store).channel(channel).build();
     server.createContext("/webchat/", new WebchatHttpHandler(channel, "/webchat/"));
     server.createContext("/", exchange -> {
       byte[] page = page(lang, exchange.getRequestURI().getQuery() != null

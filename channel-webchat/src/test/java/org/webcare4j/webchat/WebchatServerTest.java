@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -24,12 +25,14 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.OutboundMessage;
+import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
 
 /** The chat's server side over real HTTP: isolation, origins, floods, sizes, reconnects. */
@@ -189,7 +192,7 @@ class WebchatServerTest {
   }
 
   @Test
-  void aTranscriptSaysSoWhenTheEarliestMessagesAreNoLongerKept() throws Exception {
+  void aVeryLongChatKeepsItsStartForTheTranscriptAndForAResume() throws Exception {
     try (ChatServer s = new ChatServer(b -> b, "nl")) {
       String token = s.session();
       assertEquals(201, s.send(token, "Eerste vraag", "t-1"));
@@ -203,8 +206,13 @@ class WebchatServerTest {
       }
       try (Response r = s.call("GET", "transcript", token, null, s.origin)) {
         String text = r.body().string();
-        assertTrue(text.contains("De eerste berichten zijn hier niet meer bewaard."), text);
+        assertTrue(text.contains("Eerste vraag"), text);
       }
+      // A widget that resumes from the start still gets the first message, then the rest.
+      JsonNode events = s.json(s.call("GET", "events?after=1", token, null, s.origin))
+          .path("events");
+      assertEquals("Eerste vraag", events.get(0).path("text").asText());
+      assertEquals(1201, events.size());
       assertEquals(1, s.webcare.inbox().messages(c.id()).size(), "the store keeps all");
     }
   }
@@ -225,6 +233,76 @@ class WebchatServerTest {
       assertEquals("SESSION_ENDED", entry.failure().orElseThrow().code());
       assertTrue(entry.failure().orElseThrow().reason().contains("e-mail or phone"),
           entry.failure().toString());
+    }
+  }
+
+  @Test
+  void aChatSurvivesARestartOfTheServer(@TempDir Path dir) throws Exception {
+    String token;
+    long last;
+    try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dir);
+        ChatServer s = new ChatServer(b -> b, "nl", store)) {
+      token = s.session();
+      assertEquals(201, s.send(token, "Wanneer is de milieustraat open?", "q-1"));
+      Conversation c = conversations(s.webcare).get(0);
+      assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
+          SANNE.participant(), "Ik zoek het even voor je op. ^SV").build())
+          .await(Duration.ofSeconds(10)).state());
+      JsonNode events = s.json(s.call("GET", "events?after=0", token, null, s.origin))
+          .path("events");
+      last = events.get(events.size() - 1).path("id").asLong();
+    }
+    try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dir);
+        ChatServer s = new ChatServer(b -> b, "nl", store)) {
+      // The same token, the same conversation; the answer sent after the restart reaches it.
+      Conversation c = conversations(s.webcare).get(0);
+      assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
+          SANNE.participant(), "Zaterdag van 9 tot 16 uur. ^SV").build())
+          .await(Duration.ofSeconds(10)).state());
+      JsonNode events = s.json(s.call("GET", "events?after=" + last, token, null, s.origin))
+          .path("events");
+      assertEquals(List.of("Zaterdag van 9 tot 16 uur. ^SV"), events.findValuesAsText("text"));
+      assertEquals(200, s.send(token, "Wanneer is de milieustraat open?", "q-1"),
+          "a retry from before the restart is still known");
+      assertEquals(201, s.send(token, "Dank je!", "q-2"));
+      assertEquals(1, conversations(s.webcare).size());
+      assertEquals(4, s.webcare.inbox().messages(c.id()).size());
+      try (Response r = s.call("GET", "transcript", token, null, s.origin)) {
+        String text = r.body().string();
+        assertTrue(text.contains("milieustraat") && text.contains("Ik zoek het even")
+            && text.contains("Zaterdag van 9") && text.contains("Dank je!"), text);
+      }
+    }
+  }
+
+  @Test
+  void anotherInstanceOnTheSameStoreServesTheChatAndTheStreamFollowsIt() throws Exception {
+    try (WebcareStore store = WebcareStore.inMemory();
+        ChatServer a = new ChatServer(b -> b, "nl", store);
+        ChatServer b = new ChatServer(x -> x.allowedOrigins(a.origin), "nl", store)) {
+      String token = a.session();
+      assertEquals(201, a.send(token, "Hallo, is er iemand?", "i-1"));
+      Conversation c = conversations(a.webcare).get(0);
+      BlockingQueue<JsonNode> seen = new LinkedBlockingQueue<>();
+      okhttp3.Call stream = a.http.newCall(new Request.Builder()
+          .url(a.base + "stream?ticket=" + a.ticket(token)).build());
+      reader(stream.execute(), seen);
+      assertEquals("Hallo, is er iemand?", seen.poll(5, TimeUnit.SECONDS).path("text").asText());
+
+      // The visitor's next request lands on instance B, and an agent there starts typing.
+      try (Response r = b.call("POST", "messages", token,
+          "{\"text\":\"Ik wacht wel even.\",\"clientId\":\"i-2\"}", a.origin)) {
+        assertEquals(201, r.code());
+      }
+      assertTrue(b.channel.agentTyping(c.platformThreadId(), true));
+      JsonNode mine = seen.poll(5, TimeUnit.SECONDS);
+      assertEquals("Ik wacht wel even.", mine.path("text").asText(), "followed from B");
+      JsonNode typing = seen.poll(5, TimeUnit.SECONDS);
+      assertEquals("typing", typing.path("type").asText());
+      assertEquals(mine.path("id").asLong() + 1, typing.path("id").asLong(), "one numbering");
+      assertTrue(seen.poll(1500, TimeUnit.MILLISECONDS) == null, "nothing twice");
+      stream.cancel();
+      assertEquals(1, conversations(a.webcare).size());
     }
   }
 
@@ -255,10 +333,7 @@ class WebchatServerTest {
       assertEquals(OutboxState.SENT, s.webcare.outbox().send(c.id(), OutboundMessage.text(
           SANNE.participant(), "Ja, tot 17.00 uur. ^SV").build()).await(Duration.ofSeconds(10))
           .state());
-      JsonNode typingOff = first.poll(5, TimeUnit.SECONDS);
-      assertEquals("typing", typingOff.path("type").asText());
-      assertFalse(typingOff.path("typing").asBoolean(), "one typing event, then it ends");
-      JsonNode reply = first.poll(5, TimeUnit.SECONDS);
+      JsonNode reply = first.poll(5, TimeUnit.SECONDS); // one typing event, then the answer
       assertEquals("Ja, tot 17.00 uur. ^SV", reply.path("text").asText());
       assertEquals("Sanne", reply.path("author").asText());
       long last = reply.path("id").asLong();
@@ -371,16 +446,18 @@ class WebchatServerTest {
           session = ChatServer.JSON.readTree(r.body().string());
         }
         String token = session.path("token").asText();
+        long sent;
         try (Response r = http.newCall(new Request.Builder().url(base + "messages")
             .header("Authorization", "Bearer " + token)
             .post(okhttp3.RequestBody.create("{\"text\":\"Via de servlet\",\"clientId\":\"s-1\"}",
                 okhttp3.MediaType.get("application/json"))).build()).execute()) {
           assertEquals(201, r.code());
+          sent = ChatServer.JSON.readTree(r.body().string()).path("id").asLong();
         }
         Conversation c = conversations(webcare).get(0);
         webcare.outbox().send(c.id(), OutboundMessage.text(SANNE.participant(), "Ontvangen ^SV")
             .build()).await(Duration.ofSeconds(10));
-        try (Response r = http.newCall(new Request.Builder().url(base + "events?after=1")
+        try (Response r = http.newCall(new Request.Builder().url(base + "events?after=" + sent)
             .header("Authorization", "Bearer " + token).build()).execute()) {
           JsonNode events = ChatServer.JSON.readTree(r.body().string()).path("events");
           assertEquals("Ontvangen ^SV", events.findValuesAsText("text").get(0));

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Scheduler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,12 +42,16 @@ import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.webchat.OpeningHours;
+import org.webcare4j.webchat.internal.ChatSessions.Event;
+import org.webcare4j.webchat.internal.ChatSessions.Listener;
+import org.webcare4j.webchat.internal.ChatSessions.Session;
 
 /**
  * The transport-neutral webchat endpoint: visitor sessions with secret tokens, messages in and
  * out, typing and waiting, opening hours, offline messages, transcripts, and the widget's files.
  * The HTTP adapters translate their server's requests into {@link Call} and write {@link Reply}
- * or a {@link Stream}.
+ * or a {@link Stream}. Sessions and their events are kept by {@link ChatSessions} in the channel's
+ * journals, so they survive a restart and any instance on the store serves them.
  *
  * <p>Routes, under the adapter's mount point: {@code GET widget.js}, {@code GET widget.css},
  * {@code GET status}, {@code POST session}, {@code POST messages}, {@code POST stream/ticket},
@@ -65,7 +67,6 @@ public final class ChatEndpoint implements AutoCloseable {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,255}\\.[A-Za-z]{2,24}");
   private static final int MAX_BODY = 16 * 1024;
-  private static final int MAX_LOG = 1000;
   private static final Duration LONG_POLL = Duration.ofSeconds(25);
   private static final Duration HEARTBEAT = Duration.ofSeconds(15);
   private static final Duration TICKET_TTL = Duration.ofSeconds(60);
@@ -145,49 +146,9 @@ public final class ChatEndpoint implements AutoCloseable {
     void close();
   }
 
-  /** One entry in a session's event log. */
-  record Event(long id, String type, ObjectNode data) {}
-
-  /** A registered listener on a session's events. */
-  private static final class Listener {
-    final Stream stream;
-    final boolean sse;
-    volatile boolean done;
-    long position;
-
-    Listener(Stream stream, boolean sse, long position) {
-      this.stream = stream;
-      this.sse = sse;
-      this.position = position;
-    }
-  }
-
-  /** A visitor's chat. */
-  static final class Session {
-    final String id;
-    final String tokenHash;
-    final String thread;
-    final String lang;
-    final Instant startedAt;
-    final List<Event> log = new ArrayList<>();
-    final Map<String, Long> clientIds = new HashMap<>();
-    final Deque<Instant> recent = new ArrayDeque<>();
-    final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    long nextId = 1;
-    Instant firstInbound;
-    Instant firstReply;
-    boolean typing;
-    Instant typingAt = Instant.EPOCH;
-    boolean trimmed;
-
-    Session(String id, String tokenHash, String lang, Instant startedAt) {
-      this.id = id;
-      this.tokenHash = tokenHash;
-      this.thread = "chat:" + id;
-      this.lang = lang;
-      this.startedAt = startedAt;
-    }
-  }
+  private static final Duration FOLLOW = Duration.ofSeconds(1);
+  private static final Duration FOLLOW_OVERLAP = Duration.ofSeconds(5);
+  private static final Duration PRUNE = Duration.ofMinutes(10);
 
   private final ChannelId channel;
   private final Set<String> allowedOrigins;
@@ -196,10 +157,10 @@ public final class ChatEndpoint implements AutoCloseable {
   private final Optional<TranscriptMailerBridge> mailer;
   private final Clock clock;
   private final Supplier<Optional<ChannelContext>> context;
-  private final Cache<String, Session> byToken;
+  private final ChatSessions sessions;
   private final Cache<String, Session> tickets;
   private final Cache<String, Deque<Instant>> startsByAddress;
-  private final Map<String, Session> byThread = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile Instant followedUntil = Instant.EPOCH;
   private final Deque<Duration> replyTimes = new ArrayDeque<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "webcare4j-webchat-timer");
@@ -243,19 +204,18 @@ public final class ChatEndpoint implements AutoCloseable {
     this.tickets = Caffeine.newBuilder().expireAfterWrite(TICKET_TTL).build();
     this.startsByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW)
         .maximumSize(100_000).build();
-    this.byToken = Caffeine.newBuilder().expireAfterAccess(limits.sessionTtl())
-        .scheduler(Scheduler.systemScheduler())
-        .<String, Session>removalListener((k, s, cause) -> {
-          if (s != null && cause.wasEvicted()) {
-            byThread.remove(s.thread);
-            for (Listener l : s.listeners) { // the widget notices and starts afresh
-              s.listeners.remove(l);
-              l.done = true;
-              l.stream.close();
-            }
-          }
-        }).build();
+    this.sessions = new ChatSessions(context, clock, limits.sessionTtl(), s -> {
+      for (Listener l : s.listeners) { // the widget notices and starts afresh
+        s.listeners.remove(l);
+        l.done = true;
+        l.stream.close();
+      }
+    });
     timer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(),
+        TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::follow, FOLLOW.toMillis(), FOLLOW.toMillis(),
+        TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::prune, PRUNE.toMillis(), PRUNE.toMillis(),
         TimeUnit.MILLISECONDS);
   }
 
@@ -351,11 +311,8 @@ public final class ChatEndpoint implements AutoCloseable {
     String auth = call.header("authorization").filter(h -> h.startsWith("Bearer "))
         .map(h -> h.substring(7))
         .orElseThrow(() -> new BadRequest(401, "a session token is required"));
-    Session s = byToken.getIfPresent(hash(auth));
-    if (s == null) {
-      throw new BadRequest(401, "unknown or expired session");
-    }
-    return s;
+    return sessions.byToken(auth)
+        .orElseThrow(() -> new BadRequest(401, "unknown or expired session"));
   }
 
   /** The session of an event stream: a one-time ticket, else the bearer token. */
@@ -365,7 +322,7 @@ public final class ChatEndpoint implements AutoCloseable {
       return session(call);
     }
     Session s = tickets.asMap().remove(hash(ticket));
-    if (s == null || byToken.getIfPresent(s.tokenHash) == null) {
+    if (s == null) {
       throw new BadRequest(401, "unknown, used or expired ticket");
     }
     return s;
@@ -412,15 +369,12 @@ public final class ChatEndpoint implements AutoCloseable {
             channel, starts.size());
         return Optional.of(json(429, error("too many new chats; wait a while"), headers));
       }
-      if (byToken.estimatedSize() >= limits.maxSessions()) {
-        byToken.cleanUp();
-        if (byToken.estimatedSize() >= limits.maxSessions()) {
-          log.warn("{}: refused a new chat session, {} sessions are open", channel,
-              byToken.estimatedSize());
-          Map<String, String> headers = new LinkedHashMap<>(cors);
-          headers.put("Retry-After", "60");
-          return Optional.of(json(503, error("the chat is full; try again later"), headers));
-        }
+      long open = sessions.open();
+      if (open >= limits.maxSessions()) {
+        log.warn("{}: refused a new chat session, {} sessions are open", channel, open);
+        Map<String, String> headers = new LinkedHashMap<>(cors);
+        headers.put("Retry-After", "60");
+        return Optional.of(json(503, error("the chat is full; try again later"), headers));
       }
       starts.addLast(now);
       return Optional.empty();
@@ -443,10 +397,11 @@ public final class ChatEndpoint implements AutoCloseable {
     if (refused.isPresent()) {
       return refused.get();
     }
+    if (context.get().isEmpty()) {
+      throw new BadRequest(503, "the chat is starting; try again");
+    }
     String token = newSecret();
-    Session s = new Session(UUID.randomUUID().toString(), hash(token), lang, clock.instant());
-    byToken.put(s.tokenHash, s);
-    byThread.put(s.thread, s);
+    Session s = sessions.create(token, lang);
     ObjectNode out = status();
     out.put("token", token);
     out.put("session", s.id);
@@ -488,6 +443,7 @@ public final class ChatEndpoint implements AutoCloseable {
     Instant now = clock.instant();
     Event event;
     synchronized (s) {
+      sessions.refresh(s); // another instance may have taken this very message
       Long known = s.clientIds.get(clientId);
       if (known != null) {
         ObjectNode out = JSON.createObjectNode();
@@ -509,16 +465,12 @@ public final class ChatEndpoint implements AutoCloseable {
           Participant.inwoner("visitor:" + s.id, s.lang.equals("en") ? "Visitor" : "Bezoeker"),
           text, now)));
       s.recent.addLast(now);
-      if (s.firstInbound == null) {
-        s.firstInbound = now;
-      }
       ObjectNode data = JSON.createObjectNode();
       data.put("from", "visitor");
       data.put("text", text);
       data.put("clientId", clientId);
       data.put("at", now.toString());
-      event = append(s, "message", data);
-      s.clientIds.put(clientId, event.id());
+      event = sessions.append(s, "message", data);
     }
     deliver(s);
     ObjectNode out = JSON.createObjectNode();
@@ -527,41 +479,64 @@ public final class ChatEndpoint implements AutoCloseable {
   }
 
   /**
-   * Delivers an agent's reply to the visitor's session.
+   * Delivers an agent's reply to the visitor's session, once per idempotency key.
    *
    * @param thread the conversation's thread id
    * @param author the agent's display name
    * @param text the reply
+   * @param key the outbox entry's idempotency key
    * @return the event's id
    * @throws IllegalStateException when the session is gone
    */
-  public long reply(String thread, String author, String text) {
-    Session s = byThread.get(thread);
-    if (s == null) {
-      throw new IllegalStateException("the visitor's chat session has ended");
-    }
+  public long reply(String thread, String author, String text, String key) {
+    Session s = sessions.byThread(thread).orElseThrow(() -> new IllegalStateException(
+        "the visitor's chat session has ended"));
     Event e;
     synchronized (s) {
-      Instant now = clock.instant();
-      if (s.firstReply == null && s.firstInbound != null) {
-        s.firstReply = now;
+      sessions.refresh(s);
+      Long known = s.replyKeys.get(key);
+      if (known != null) {
+        return known; // the attempt that broke off had delivered it
+      }
+      boolean first = s.firstReply == null && s.firstInbound != null;
+      ObjectNode data = JSON.createObjectNode();
+      data.put("from", "agent");
+      data.put("author", author);
+      data.put("text", text);
+      data.put("at", clock.instant().toString());
+      data.put("key", key);
+      e = sessions.append(s, "message", data);
+      if (first && s.firstReply != null) {
         synchronized (replyTimes) {
-          replyTimes.addLast(Duration.between(s.firstInbound, now));
+          replyTimes.addLast(Duration.between(s.firstInbound, s.firstReply));
           while (replyTimes.size() > 50) {
             replyTimes.pollFirst();
           }
         }
       }
-      setTyping(s, false, now);
-      ObjectNode data = JSON.createObjectNode();
-      data.put("from", "agent");
-      data.put("author", author);
-      data.put("text", text);
-      data.put("at", now.toString());
-      e = append(s, "message", data);
     }
     deliver(s);
     return e.id();
+  }
+
+  /**
+   * Finds the reply delivered under an idempotency key, for the outbox after an attempt broke
+   * off.
+   *
+   * @param thread the conversation's thread id
+   * @param key the idempotency key
+   * @return the event's id, or empty when it was not delivered (or the session is gone)
+   */
+  public Optional<Long> delivered(String thread, String key) {
+    Optional<Session> found = sessions.byThread(thread);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Session s = found.get();
+    synchronized (s) {
+      sessions.refresh(s);
+      return Optional.ofNullable(s.replyKeys.get(key));
+    }
   }
 
   /**
@@ -572,10 +547,11 @@ public final class ChatEndpoint implements AutoCloseable {
    * @return false when the session is gone
    */
   public boolean typing(String thread, boolean typing) {
-    Session s = byThread.get(thread);
-    if (s == null) {
+    Optional<Session> found = sessions.byThread(thread);
+    if (found.isEmpty()) {
       return false;
     }
+    Session s = found.get();
     boolean changed;
     synchronized (s) {
       changed = setTyping(s, typing, clock.instant());
@@ -589,28 +565,16 @@ public final class ChatEndpoint implements AutoCloseable {
   /**
    * Records the agent's typing as an event when it changes, or when "typing" was last said
    * {@link #TYPING_REFRESH} ago (the widget hides it after a while without news); not once per
-   * keystroke, which would crowd messages out of the log.
+   * keystroke.
    */
   private boolean setTyping(Session s, boolean typing, Instant now) {
     if (typing == s.typing && (!typing || now.isBefore(s.typingAt.plus(TYPING_REFRESH)))) {
       return false;
     }
-    s.typing = typing;
-    s.typingAt = now;
     ObjectNode data = JSON.createObjectNode();
     data.put("typing", typing);
-    append(s, "typing", data);
+    sessions.append(s, "typing", data);
     return true;
-  }
-
-  private Event append(Session s, String type, ObjectNode data) {
-    Event e = new Event(s.nextId++, type, data);
-    s.log.add(e);
-    if (s.log.size() > MAX_LOG) {
-      s.log.remove(0);
-      s.trimmed = true;
-    }
-    return e;
   }
 
   // ---- status and waiting ----
@@ -622,7 +586,7 @@ public final class ChatEndpoint implements AutoCloseable {
     out.put("open", open);
     hours.nextOpening(now).filter(z -> !open)
         .ifPresent(z -> out.put("opensAt", z.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
-    long waiting = byThread.values().stream().filter(x -> x.firstInbound != null
+    long waiting = sessions.loaded().stream().filter(x -> x.firstInbound != null
         && x.firstReply == null).count();
     out.put("waiting", waiting);
     Optional<Duration> typical = typicalReply();
@@ -679,22 +643,16 @@ public final class ChatEndpoint implements AutoCloseable {
     out.append(en ? "Chat transcript, started " : "Verslag van het chatgesprek, begonnen ")
         .append(ZonedDateTime.ofInstant(s.startedAt, hours.zone())
             .format(DateTimeFormatter.ofPattern("d-M-yyyy HH:mm"))).append("\n\n");
-    synchronized (s) {
-      if (s.trimmed) {
-        out.append(en ? "(The earliest messages are no longer kept here.)\n"
-            : "(De eerste berichten zijn hier niet meer bewaard.)\n");
+    for (Event e : sessions.all(s)) { // from the journal: the whole chat, however long
+      if (!e.type().equals("message")) {
+        continue;
       }
-      for (Event e : s.log) {
-        if (!e.type().equals("message")) {
-          continue;
-        }
-        String who = e.data().path("from").asText().equals("visitor") ? (en ? "You" : "U")
-            : e.data().path("author").asText(en ? "Team" : "Team");
-        String at = ZonedDateTime.ofInstant(Instant.parse(e.data().path("at").asText()),
-            hours.zone()).format(DateTimeFormatter.ofPattern("HH:mm"));
-        out.append('[').append(at).append("] ").append(who).append(": ")
-            .append(e.data().path("text").asText()).append('\n');
-      }
+      String who = e.data().path("from").asText().equals("visitor") ? (en ? "You" : "U")
+          : e.data().path("author").asText(en ? "Team" : "Team");
+      String at = ZonedDateTime.ofInstant(Instant.parse(e.data().path("at").asText()),
+          hours.zone()).format(DateTimeFormatter.ofPattern("HH:mm"));
+      out.append('[').append(at).append("] ").append(who).append(": ")
+          .append(e.data().path("text").asText()).append('\n');
     }
     return out.toString();
   }
@@ -764,14 +722,14 @@ public final class ChatEndpoint implements AutoCloseable {
         out.write("retry: 2000\n\n");
         List<Event> backlog;
         synchronized (s) {
-          backlog = since(s, after);
+          backlog = sessions.since(s, after);
           s.listeners.add(l);
         }
         write(l, backlog);
       } else {
         List<Event> backlog;
         synchronized (s) {
-          backlog = since(s, after);
+          backlog = sessions.since(s, after);
           if (backlog.isEmpty()) {
             s.listeners.add(l);
           }
@@ -800,21 +758,11 @@ public final class ChatEndpoint implements AutoCloseable {
     }
   }
 
-  private static List<Event> since(Session s, long after) {
-    List<Event> out = new ArrayList<>();
-    for (Event e : s.log) {
-      if (e.id() > after) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
   private void deliver(Session s) {
     for (Listener l : s.listeners) {
       List<Event> events;
       synchronized (s) {
-        events = since(s, l.position);
+        events = sessions.since(s, l.position);
       }
       if (events.isEmpty()) {
         continue;
@@ -870,12 +818,12 @@ public final class ChatEndpoint implements AutoCloseable {
   }
 
   private void heartbeat() {
-    for (Session s : byThread.values()) {
+    for (Session s : sessions.loaded()) {
       for (Listener l : s.listeners) {
         if (!l.sse) {
           continue;
         }
-        byToken.getIfPresent(s.tokenHash); // a visitor with the chat open is not idle
+        sessions.touch(s); // a visitor with the chat open is not idle
         try {
           synchronized (l) {
             l.stream.write(": keep-alive\n\n");
@@ -886,6 +834,46 @@ public final class ChatEndpoint implements AutoCloseable {
           l.stream.close();
         }
       }
+    }
+  }
+
+  /**
+   * Follows what other instances on the same store wrote to the sessions this one streams:
+   * once a second, while anyone is connected here.
+   */
+  private void follow() {
+    try {
+      if (sessions.loaded().stream().allMatch(s -> s.listeners.isEmpty())) {
+        return;
+      }
+      Instant from = followedUntil.minus(FOLLOW_OVERLAP);
+      followedUntil = context.get().map(c -> c.clock().instant()).orElse(followedUntil);
+      for (String thread : sessions.changedSince(from)) {
+        Optional<Session> found = sessions.byThread(thread);
+        if (found.isPresent()) {
+          Session s = found.get();
+          boolean fresh;
+          synchronized (s) {
+            fresh = sessions.refresh(s);
+          }
+          if (fresh) {
+            deliver(s);
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("{}: could not follow the chat journals; trying again", channel, e);
+    }
+  }
+
+  private void prune() {
+    try {
+      int deleted = sessions.prune();
+      if (deleted > 0) {
+        log.debug("{}: deleted {} records of ended chats", channel, deleted);
+      }
+    } catch (RuntimeException e) {
+      log.warn("{}: could not delete ended chats; trying again later", channel, e);
     }
   }
 
@@ -905,7 +893,7 @@ public final class ChatEndpoint implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
-    for (Session s : byThread.values()) {
+    for (Session s : sessions.loaded()) {
       for (Listener l : s.listeners) {
         l.done = true;
         l.stream.close();
