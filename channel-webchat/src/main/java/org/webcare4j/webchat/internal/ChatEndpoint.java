@@ -846,8 +846,16 @@ public final class ChatEndpoint implements AutoCloseable {
       if (sessions.loaded().stream().allMatch(s -> s.listeners.isEmpty())) {
         return;
       }
-      Instant from = followedUntil.minus(FOLLOW_OVERLAP);
-      followedUntil = context.get().map(c -> c.clock().instant()).orElse(followedUntil);
+      Optional<ChannelContext> ctx = context.get();
+      if (ctx.isEmpty()) {
+        return;
+      }
+      Instant now = ctx.get().clock().instant();
+      // Sessions are loaded whole; from then on, what changed lately (with a margin for
+      // transactions that committed late and clocks a little apart).
+      Instant from = (followedUntil.equals(Instant.EPOCH) ? now : followedUntil)
+          .minus(FOLLOW_OVERLAP);
+      followedUntil = now;
       for (String thread : sessions.changedSince(from)) {
         Optional<Session> found = sessions.byThread(thread);
         if (found.isPresent()) {

@@ -260,12 +260,12 @@ final class ChatSessions {
       return List.of();
     }
     List<String> changed = new ArrayList<>();
-    for (JournalEntry e : ctx.get().readJournalsSince(since)) {
-      Session s = byThread.get(e.journal());
-      if (s != null && e.seq() > s.last && !changed.contains(e.journal())) {
-        changed.add(e.journal());
+    ctx.get().journalHeadsSince(since).forEach((journal, head) -> {
+      Session s = byThread.get(journal);
+      if (s != null && head > s.last) {
+        changed.add(journal);
       }
-    }
+    });
     return changed;
   }
 

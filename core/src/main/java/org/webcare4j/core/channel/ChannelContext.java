@@ -71,13 +71,13 @@ public interface ChannelContext {
   List<JournalEntry> readJournal(String journal, long after);
 
   /**
-   * Reads what was written to any of this channel's journals at or after a moment, for
-   * following what other instances write; at most 1,000 records, by journal and number.
+   * Tells which of this channel's journals were written to at or after a moment, with the
+   * number of each one's newest record, for following what other instances write.
    *
    * @param since the moment
-   * @return the records
+   * @return the journals' names and newest numbers
    */
-  List<JournalEntry> readJournalsSince(Instant since);
+  Map<String, Long> journalHeadsSince(Instant since);
 
   /**
    * Deletes this channel's journals that nothing was written to since a moment.

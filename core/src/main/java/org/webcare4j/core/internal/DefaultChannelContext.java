@@ -64,9 +64,9 @@ final class DefaultChannelContext implements ChannelContext {
   }
 
   @Override
-  public List<JournalEntry> readJournalsSince(Instant since) {
+  public Map<String, Long> journalHeadsSince(Instant since) {
     Objects.requireNonNull(since, "since");
-    return store.inTransaction(tx -> tx.journalsSince(channel, since, 1000));
+    return store.inTransaction(tx -> tx.journalHeads(channel, since));
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.webcare4j.core.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -340,15 +341,14 @@ public interface StoreTransaction {
   List<JournalEntry> journal(ChannelId channel, String journal, long after, int limit);
 
   /**
-   * Reads the records of all of a channel's journals written at or after a moment, ordered by
-   * journal and number: how one instance follows what others wrote.
+   * Tells which of a channel's journals were written to at or after a moment, with the number
+   * of each one's newest record: how one instance notices what others wrote.
    *
    * @param channel the channel
    * @param since the moment
-   * @param limit the most records to return
-   * @return the records
+   * @return the journals' names and newest numbers
    */
-  List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit);
+  Map<String, Long> journalHeads(ChannelId channel, Instant since);
 
   /**
    * Deletes a channel's journals whose newest record was written before a moment.

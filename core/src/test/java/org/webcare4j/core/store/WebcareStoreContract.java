@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -474,8 +475,10 @@ public abstract class WebcareStoreContract {
     assertEquals(List.of(3L), tx(tx -> tx.journal(WA, "chat:a", 2, 100)).stream()
         .map(JournalEntry::seq).toList());
     assertEquals(1, tx(tx -> tx.journal(WA, "chat:a", 0, 1)).size());
-    assertEquals(List.of("hallo", "dag", "start b"), tx(tx -> tx.journalsSince(WA,
-        T0.plusSeconds(1), 100)).stream().map(JournalEntry::payload).toList());
+    assertEquals(Map.of("chat:a", 3L, "chat:b", 1L), tx(tx -> tx.journalHeads(WA,
+        T0.plusSeconds(1))));
+    assertEquals(Map.of("chat:a", 3L), tx(tx -> tx.journalHeads(WA, T0.plusSeconds(3))));
+    assertEquals(Map.of(), tx(tx -> tx.journalHeads(WA, T0.plusSeconds(5))));
 
     // chat:b was last written at T0+2s, chat:a at T0+4s.
     assertEquals((Integer) 1, tx(tx -> tx.pruneJournals(WA, T0.plusSeconds(3))));

@@ -935,13 +935,16 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   @Override
-  public List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit) {
-    return sql("read channel journals", () -> query("SELECT journal, seq, recorded_at, payload"
-        + " FROM wc_channel_journal WHERE channel = ? AND recorded_at >= ?"
-        + " ORDER BY journal, seq LIMIT " + Math.max(1, limit), p -> {
-          p.setString(1, channel.value());
-          p.setLong(2, nanos(since));
-        }, JdbcTransaction::journalRow));
+  public Map<String, Long> journalHeads(ChannelId channel, Instant since) {
+    return sql("read channel journal heads", () -> {
+      Map<String, Long> heads = new java.util.TreeMap<>();
+      query("SELECT journal, MAX(seq) FROM wc_channel_journal WHERE channel = ?"
+          + " AND recorded_at >= ? GROUP BY journal", p -> {
+            p.setString(1, channel.value());
+            p.setLong(2, nanos(since));
+          }, r -> heads.put(r.getString(1), r.getLong(2)));
+      return heads;
+    });
   }
 
   @Override

@@ -545,12 +545,17 @@ public final class InMemoryStore implements WebcareStore {
     }
 
     @Override
-    public List<JournalEntry> journalsSince(ChannelId channel, Instant since, int limit) {
+    public Map<String, Long> journalHeads(ChannelId channel, Instant since) {
       check();
       String prefix = key(channel, "");
-      return journals.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-          .sorted(Map.Entry.comparingByKey()).flatMap(e -> e.getValue().stream())
-          .filter(e -> !e.at().isBefore(since)).limit(limit).toList();
+      Map<String, Long> heads = new TreeMap<>();
+      journals.forEach((k, entries) -> {
+        JournalEntry newest = entries.get(entries.size() - 1);
+        if (k.startsWith(prefix) && entries.stream().anyMatch(e -> !e.at().isBefore(since))) {
+          heads.put(newest.journal(), newest.seq());
+        }
+      });
+      return heads;
     }
 
     @Override
