@@ -100,7 +100,7 @@ final class ChatSessions {
         .scheduler(Scheduler.systemScheduler())
         .<String, Session>removalListener((k, s, cause) -> {
           if (s != null && cause.wasEvicted()) {
-            byThread.remove(s.thread);
+            byThread.remove(s.thread, s);
             evicted.accept(s);
           }
         }).build();
@@ -178,8 +178,9 @@ final class ChatSessions {
       return Optional.empty();
     }
     List<JournalEntry> entries = ctx.get().readJournal(thread, 0);
+    // The journal's times are the library's clock's.
     if (entries.isEmpty() || entries.get(entries.size() - 1).at().plus(ttl)
-        .isBefore(clock.instant())) {
+        .isBefore(ctx.get().clock().instant())) {
       return Optional.empty();
     }
     ObjectNode start = parse(entries.get(0));
@@ -271,7 +272,7 @@ final class ChatSessions {
 
   /** Deletes the journals of sessions idle longer than they live. */
   int prune() {
-    return context.get().map(c -> c.pruneJournals(clock.instant().minus(ttl))).orElse(0);
+    return context.get().map(c -> c.pruneJournals(c.clock().instant().minus(ttl))).orElse(0);
   }
 
   private void apply(Session s, JournalEntry e) {
