@@ -727,6 +727,9 @@ public final class ChatEndpoint implements AutoCloseable {
         }
         write(l, backlog);
       } else {
+        // Started before the listener is registered: an event delivered at once must find the
+        // response ready to write to.
+        out.start(200, "application/json", headers);
         List<Event> backlog;
         synchronized (s) {
           backlog = sessions.since(s, after);
@@ -734,7 +737,6 @@ public final class ChatEndpoint implements AutoCloseable {
             s.listeners.add(l);
           }
         }
-        out.start(200, "application/json", headers);
         if (!backlog.isEmpty()) {
           write(l, backlog);
         } else {
@@ -811,7 +813,9 @@ public final class ChatEndpoint implements AutoCloseable {
         l.stream.write(root.toString());
         l.stream.close();
       }
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
+      // A visitor's broken connection must not fail the delivery itself: the event is kept and
+      // the widget gets it when it reconnects.
       l.done = true;
       l.stream.close();
     }
