@@ -9,8 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -321,7 +318,7 @@ public final class ChatEndpoint implements AutoCloseable {
     if (ticket == null) {
       return session(call);
     }
-    Session s = tickets.asMap().remove(hash(ticket));
+    Session s = tickets.asMap().remove(ChatSessions.digest(ticket));
     if (s == null) {
       throw new BadRequest(401, "unknown, used or expired ticket");
     }
@@ -331,7 +328,7 @@ public final class ChatEndpoint implements AutoCloseable {
   private Reply ticket(Call call, Map<String, String> cors) {
     Session s = session(call);
     String ticket = newSecret();
-    tickets.put(hash(ticket), s);
+    tickets.put(ChatSessions.digest(ticket), s);
     ObjectNode out = JSON.createObjectNode();
     out.put("ticket", ticket);
     out.put("expiresIn", TICKET_TTL.toSeconds());
@@ -378,15 +375,6 @@ public final class ChatEndpoint implements AutoCloseable {
       }
       starts.addLast(now);
       return Optional.empty();
-    }
-  }
-
-  private static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

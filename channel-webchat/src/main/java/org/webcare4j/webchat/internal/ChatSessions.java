@@ -108,10 +108,14 @@ final class ChatSessions {
 
   /** The session id a token stands for: one-way, so a thread id reveals nothing of the token. */
   static String idOf(String token) {
+    return digest("webcare4j-chat-session:" + token).substring(0, 32);
+  }
+
+  /** SHA-256 of a secret, in hex: how tokens and tickets are kept. */
+  static String digest(String secret) {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256")
-          .digest(("webcare4j-chat-session:" + token).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 16);
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(secret.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -942,7 +942,8 @@ final class JdbcTransaction implements StoreTransaction {
           + " AND recorded_at >= ? GROUP BY journal", p -> {
             p.setString(1, channel.value());
             p.setLong(2, nanos(since));
-          }, r -> heads.put(r.getString(1), r.getLong(2)));
+          }, r -> Map.entry(r.getString(1), r.getLong(2)))
+          .forEach(e -> heads.put(e.getKey(), e.getValue()));
       return heads;
     });
   }
