@@ -1,5 +1,6 @@
 package org.webcare4j.linkedin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -21,7 +22,7 @@ import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.channel.PollingTask;
 import org.webcare4j.core.channel.PostRules;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -106,7 +107,7 @@ public final class LinkedInChannel implements Channel {
     this.organization = LinkedInUrn.organization(b.organizationId);
     this.signature = Optional.ofNullable(b.clientSecret)
         .map(s -> HmacSignature.sha256(s, HmacSignature.Encoding.HEX, ""));
-    this.parser = new LinkedInPayloadParser(id, organization);
+    this.parser = new LinkedInPayloadParser(id, organization, b.clock);
     this.api = new LinkedInApi(id, HttpUrl.get(b.baseUrl), HttpUrl.get(b.tokenUrl), b.version,
         b.tokens, Optional.ofNullable(b.clientId), Optional.ofNullable(b.clientSecret),
         b.onRefresh);
@@ -185,15 +186,42 @@ public final class LinkedInChannel implements Channel {
 
       @Override
       public void verify(WebhookRequest request) {
-        sig.verify(request.body(), request.header("X-LI-Signature")
-            .map(h -> h.startsWith("hmacsha256=") ? h.substring(11) : h), "X-LI-Signature");
+        verifySignature(sig, request.body(), request.header(SIGNATURE_HEADER));
       }
 
       @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
+      public InboundBatch parse(WebhookRequest request) {
         return parser.parseNotifications(request.body());
       }
     });
+  }
+
+  /** The header LinkedIn signs webhook notifications in. */
+  public static final String SIGNATURE_HEADER = "X-LI-Signature";
+
+  private static final byte[] SIGNED_PREFIX = "hmacsha256=".getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * Verifies {@code X-LI-Signature}. LinkedIn's webhook documentation says the header holds "the
+   * HMACSHA256 hash of the JSON-encoded string representation of the POST body prefixed by
+   * hmacsha256=", computed with the app's client secret, and is read two ways: the hex MAC of the
+   * body behind a {@code hmacsha256=} prefix in the header, or the hex MAC of {@code
+   * "hmacsha256=" + body} with no prefix in the header. Both readings are keyed with the client
+   * secret, so accepting either (each compared in constant time) lets no one without the secret
+   * through; the header's prefix is optional.
+   */
+  static void verifySignature(HmacSignature sig, byte[] body, Optional<String> header) {
+    Optional<String> mac = header.map(String::strip).map(h ->
+        h.regionMatches(true, 0, "hmacsha256=", 0, 11) ? h.substring(11) : h);
+    if (mac.isPresent() && !sig.matches(body, mac.get())) {
+      byte[] prefixed = new byte[SIGNED_PREFIX.length + body.length];
+      System.arraycopy(SIGNED_PREFIX, 0, prefixed, 0, SIGNED_PREFIX.length);
+      System.arraycopy(body, 0, prefixed, SIGNED_PREFIX.length, body.length);
+      if (sig.matches(prefixed, mac.get())) {
+        return;
+      }
+    }
+    sig.verify(body, mac, SIGNATURE_HEADER);
   }
 
   /**

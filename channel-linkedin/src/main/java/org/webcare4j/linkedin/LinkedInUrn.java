@@ -12,6 +12,12 @@ import java.util.regex.Pattern;
  * organisation cannot be passed where a post is meant, and encoded correctly where it goes into a
  * path or query ({@link #encoded()}).
  *
+ * <p>LinkedIn documents a comment's URN as {@code urn:li:comment:({activityURN},{commentId})}
+ * ("Common URNs &amp; Namespaces"); webhook notifications write the same comment in
+ * {@code generatedActivity} with the inner URN shortened, {@code urn:li:comment:(activity:69...,
+ * 69...)}. Both are read, and kept in the documented long form, so that a comment seen through a
+ * webhook and through polling is one comment.
+ *
  * @param type what the URN names
  * @param id the id part: digits, letters, or a compound key in parentheses
  */
@@ -19,7 +25,7 @@ public record LinkedInUrn(Type type, String id) {
   private static final Pattern URN = Pattern.compile("urn:li:([A-Za-z]+):(.+)");
   private static final Pattern SIMPLE_ID = Pattern.compile("[A-Za-z0-9_\\-]+");
   private static final Pattern COMMENT_ID =
-      Pattern.compile("\\((urn:li:(?:activity|share|ugcPost):[0-9]+),([0-9]+)\\)");
+      Pattern.compile("\\((?:urn:li:)?(activity|share|ugcPost):([0-9]+),([0-9]+)\\)");
 
   /** The kinds of URN the channel works with. */
   public enum Type {
@@ -66,9 +72,13 @@ public record LinkedInUrn(Type type, String id) {
   public LinkedInUrn {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(id, "id");
-    boolean valid = type == Type.COMMENT ? COMMENT_ID.matcher(id).matches()
-        : SIMPLE_ID.matcher(id).matches();
-    if (!valid) {
+    if (type == Type.COMMENT) {
+      Matcher m = COMMENT_ID.matcher(id);
+      if (!m.matches()) {
+        throw new IllegalArgumentException("not a valid comment id: " + id);
+      }
+      id = "(urn:li:" + m.group(1) + ":" + m.group(2) + "," + m.group(3) + ")";
+    } else if (!SIMPLE_ID.matcher(id).matches()) {
       throw new IllegalArgumentException("not a valid " + type.urnName() + " id: " + id);
     }
   }
@@ -121,7 +131,24 @@ public record LinkedInUrn(Type type, String id) {
     if (!m.matches()) {
       throw new IllegalStateException(id);
     }
-    return m.group(2);
+    return m.group(3);
+  }
+
+  /**
+   * Returns what a comment hangs under: the activity (or post) in its compound id.
+   *
+   * @return such as {@code urn:li:activity:7094637247890620418}
+   * @throws IllegalStateException when this is not a comment
+   */
+  public LinkedInUrn commentedOn() {
+    if (type != Type.COMMENT) {
+      throw new IllegalStateException("not a comment: " + this);
+    }
+    Matcher m = COMMENT_ID.matcher(id);
+    if (!m.matches()) {
+      throw new IllegalStateException(id);
+    }
+    return new LinkedInUrn(Type.of(m.group(1)), m.group(2));
   }
 
   /**

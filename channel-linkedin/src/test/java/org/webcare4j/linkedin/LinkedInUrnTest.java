@@ -20,6 +20,24 @@ import org.webcare4j.testkit.LinkedInSimulator;
 class LinkedInUrnTest {
 
   @Test
+  void readsTheShortCompoundCommentUrnOfWebhooksAsTheDocumentedLongForm() {
+    LinkedInUrn shortForm = LinkedInUrn.parse(
+        "urn:li:comment:(activity:7094637247890620418,7094977717598625792)");
+    LinkedInUrn longForm = LinkedInUrn.parse(
+        "urn:li:comment:(urn:li:activity:7094637247890620418,7094977717598625792)");
+    assertEquals(longForm, shortForm, "one comment, however it is written");
+    assertEquals("urn:li:comment:(urn:li:activity:7094637247890620418,7094977717598625792)",
+        shortForm.toString());
+    assertEquals("7094977717598625792", shortForm.commentId());
+    assertEquals(LinkedInUrn.parse("urn:li:activity:7094637247890620418"),
+        shortForm.commentedOn());
+    assertEquals(LinkedInUrn.parse("urn:li:ugcPost:7"),
+        LinkedInUrn.parse("urn:li:comment:(urn:li:ugcPost:7,8)").commentedOn());
+    assertThrows(IllegalArgumentException.class,
+        () -> LinkedInUrn.parse("urn:li:comment:(person:1,2)"));
+  }
+
+  @Test
   void parsesEachKindAndEncodesForAPath() {
     LinkedInUrn comment = LinkedInUrn.parse(
         "urn:li:comment:(urn:li:activity:6636062862760562688,6636062862760562689)");

@@ -15,7 +15,7 @@ import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.DeleteComment;
@@ -33,13 +33,13 @@ import org.webcare4j.meta.internal.GraphAccountApi;
 abstract class GraphAccountChannel implements Channel {
   private final ChannelId id;
   private final GraphWebhookVerifier verifier;
-  private final Function<byte[], List<InboundEvent>> parser;
+  private final Function<byte[], InboundBatch> parser;
   private final GraphAccountApi api;
   private final int callsPerSecond;
   private final ChannelLimits limits;
 
   GraphAccountChannel(Builder<?> b, GraphAccountApi.Flavour flavour,
-      Function<byte[], List<InboundEvent>> parser, int maxTextLength, Duration messagingWindow) {
+      Function<byte[], InboundBatch> parser, int maxTextLength, Duration messagingWindow) {
     this.id = b.id;
     this.limits = ChannelLimits.of(maxTextLength, LengthCounter.utf16())
         .withReplyWindow(messagingWindow);

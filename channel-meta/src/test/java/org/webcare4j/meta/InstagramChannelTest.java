@@ -49,7 +49,7 @@ class InstagramChannelTest {
   }
 
   private List<InboundEvent> parse(String fixture) {
-    return parser.parse(PagePayloadParserTest.fixture(fixture));
+    return parser.parse(PagePayloadParserTest.fixture(fixture)).events();
   }
 
   @Test

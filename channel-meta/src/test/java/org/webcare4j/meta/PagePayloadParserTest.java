@@ -38,7 +38,7 @@ class PagePayloadParserTest {
   }
 
   private List<InboundEvent> parse(String name) {
-    return parser.parse(fixture(name));
+    return parser.parse(fixture(name)).events();
   }
 
   @Test
@@ -103,6 +103,6 @@ class PagePayloadParserTest {
     assertThrows(MalformedPayloadException.class, () -> parser.parse(
         "{\"object\":\"page\"}".getBytes(StandardCharsets.UTF_8)));
     assertTrue(parser.parse("{\"object\":\"page\",\"entry\":[]}".getBytes(
-        StandardCharsets.UTF_8)).isEmpty());
+        StandardCharsets.UTF_8)).events().isEmpty());
   }
 }

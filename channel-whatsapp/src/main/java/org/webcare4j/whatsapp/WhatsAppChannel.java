@@ -77,7 +77,7 @@ public final class WhatsAppChannel implements Channel {
     this.id = b.id;
     this.phoneNumberId = b.phoneNumberId;
     this.verifier = new GraphWebhookVerifier(b.appSecret, b.verifyToken);
-    this.parser = new WhatsAppPayloadParser(id, phoneNumberId);
+    this.parser = new WhatsAppPayloadParser(id, phoneNumberId, b.clock);
     HttpUrl base = HttpUrl.get(b.baseUrl).newBuilder().addPathSegment(b.apiVersion).build();
     this.api = new WhatsAppCloudApi(id, base, phoneNumberId, Optional.ofNullable(b.accessToken));
     this.throughput = b.throughput;

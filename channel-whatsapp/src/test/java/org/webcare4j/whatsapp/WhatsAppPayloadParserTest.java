@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.DeliveryStatusChanged;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
 import org.webcare4j.core.model.Attachment;
@@ -26,7 +28,7 @@ class WhatsAppPayloadParserTest {
   private final WhatsAppPayloadParser parser = new WhatsAppPayloadParser(WA, "106540352242922");
 
   private List<InboundEvent> parse(String fixture) {
-    return parser.parse(Fixtures.bytes(fixture));
+    return parser.parse(Fixtures.bytes(fixture)).events();
   }
 
   private MessageReceived onlyMessage(String fixture) {
@@ -171,30 +173,54 @@ class WhatsAppPayloadParserTest {
   @Test
   void ignoresDeliveriesForAnotherPhoneNumber() {
     WhatsAppPayloadParser other = new WhatsAppPayloadParser(WA, "999999999");
-    assertTrue(other.parse(Fixtures.bytes("text.json")).isEmpty());
+    assertTrue(other.parse(Fixtures.bytes("text.json")).events().isEmpty());
   }
 
   @Test
   void refusesWhatIsNotAWhatsAppPayload() {
-    for (String body : List.of("", "[]", "{\"entry\":[]}", "{\"object\":\"whatsapp_business_account\"}",
-        "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":{}}]}")) {
+    for (String body : List.of("", "[]", "{\"entry\":[]}",
+        "{\"object\":\"whatsapp_business_account\"}")) {
       assertThrows(MalformedPayloadException.class,
           () -> parser.parse(body.getBytes(StandardCharsets.UTF_8)), body);
     }
   }
 
   @Test
-  void namesTheMissingFieldWithoutQuotingTheMessage() {
+  void keepsAnEntryOfTheWrongShapeAsUnreadableAndReadsTheNext() {
+    String text = new String(Fixtures.bytes("text.json"), StandardCharsets.UTF_8);
+    String entry = text.substring(text.indexOf("{", text.indexOf("\"entry\"")),
+        text.lastIndexOf("]"));
+    String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"changes\":{}},"
+        + entry + "]}";
+    InboundBatch batch = parser.parse(body.getBytes(StandardCharsets.UTF_8));
+    assertEquals(1, batch.events().size());
+    assertEquals(1, batch.unreadable().size());
+    assertEquals("entry[0]", batch.unreadable().get(0).location());
+    assertEquals("{\"changes\":{}}", batch.unreadable().get(0).json());
+  }
+
+  @Test
+  void filesAMessageWithoutFromUnderTheOnlyContactItNames() {
     String noFrom = new String(Fixtures.bytes("text.json"), StandardCharsets.UTF_8)
         .replace("\"from\"", "\"fromm\"");
-    MalformedPayloadException e = assertThrows(MalformedPayloadException.class,
-        () -> parser.parse(noFrom.getBytes(StandardCharsets.UTF_8)));
-    assertEquals("missing entry[0].changes[0].value.messages[0].from", e.getMessage());
+    MessageReceived m = (MessageReceived) parser.parse(noFrom.getBytes(StandardCharsets.UTF_8))
+        .events().get(0);
+    assertEquals("16505551234", m.sender().id());
+  }
+
+  @Test
+  void namesTheMissingFieldWithoutQuotingTheMessage() {
+    String noId = new String(Fixtures.bytes("text.json"), StandardCharsets.UTF_8)
+        .replace("\"id\": \"wamid", "\"idd\": \"wamid");
+    UnreadableItem item = parser.parse(noId.getBytes(StandardCharsets.UTF_8)).unreadable().get(0);
+    assertEquals("entry[0].changes[0].value.messages[0]", item.location());
+    assertTrue(item.reason().endsWith("missing entry[0].changes[0].value.messages[0].id"),
+        item.reason());
     String badTime = new String(Fixtures.bytes("text.json"), StandardCharsets.UTF_8)
         .replace("\"1749416383\"", "\"yesterday\"");
-    e = assertThrows(MalformedPayloadException.class,
-        () -> parser.parse(badTime.getBytes(StandardCharsets.UTF_8)));
-    assertTrue(e.getMessage().contains("timestamp"));
-    assertTrue(!e.getMessage().contains("Does it come"));
+    item = parser.parse(badTime.getBytes(StandardCharsets.UTF_8)).unreadable().get(0);
+    assertTrue(item.reason().contains("timestamp"));
+    assertTrue(!item.reason().contains("Does it come"));
+    assertTrue(item.json().contains("Does it come"), "the raw JSON is kept whole");
   }
 }

@@ -22,7 +22,7 @@ import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.channel.PollingTask;
 import org.webcare4j.core.channel.PostRules;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.DeleteComment;
@@ -104,7 +104,7 @@ public final class XChannel implements Channel {
     this.userId = b.userId;
     this.webhookSignature = Optional.ofNullable(b.consumerSecret)
         .map(s -> HmacSignature.sha256(s, HmacSignature.Encoding.BASE64, "sha256="));
-    this.parser = new XPayloadParser(id, userId);
+    this.parser = new XPayloadParser(id, userId, b.clock);
     this.api = new XApi(id, HttpUrl.get(b.baseUrl), b.auth);
     this.operations = new XOperations(id, userId, api);
     this.pollInterval = Optional.ofNullable(b.pollInterval);
@@ -185,7 +185,7 @@ public final class XChannel implements Channel {
       }
 
       @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
+      public InboundBatch parse(WebhookRequest request) {
         return parser.parseActivity(request.body());
       }
     });

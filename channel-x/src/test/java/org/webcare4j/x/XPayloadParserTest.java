@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.CommentDeleted;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MentionReceived;
 import org.webcare4j.core.event.MessageReceived;
@@ -35,7 +36,7 @@ class XPayloadParserTest {
   @Test
   void aMentionIsAPublicThreadOfItsOwnWithTheFullText() {
     List<InboundEvent> events = new XPayloadParser(X, "2244994945")
-        .parseActivity(fixture("activity-mention.json"));
+        .parseActivity(fixture("activity-mention.json")).events();
     MentionReceived m = (MentionReceived) events.get(0);
     assertEquals("1050118621198921728", m.platformId());
     assertEquals("1050118621198921728", m.threadId(), "a new post starts its conversation");
@@ -48,7 +49,7 @@ class XPayloadParserTest {
   @Test
   void aReplyNamesItsParentAndCarriesItsPhoto() {
     MentionReceived m = (MentionReceived) new XPayloadParser(X, "2244994945")
-        .parseActivity(fixture("activity-reply-with-photo.json")).get(0);
+        .parseActivity(fixture("activity-reply-with-photo.json")).events().get(0);
     assertEquals(Optional.of("1899370000000000001"), m.inReplyTo());
     assertEquals("1899370000000000001", m.threadId());
     assertEquals(AttachmentKind.IMAGE, m.attachments().get(0).kind());
@@ -60,7 +61,7 @@ class XPayloadParserTest {
   @Test
   void aDirectMessageIsAPrivateThreadPerPairOfUsers() {
     MessageReceived m = (MessageReceived) new XPayloadParser(X, "4337869213")
-        .parseActivity(fixture("activity-dm.json")).get(0);
+        .parseActivity(fixture("activity-dm.json")).events().get(0);
     assertEquals("954491830116155396", m.platformId());
     assertEquals("dm:3001969357-4337869213", m.threadId());
     assertEquals("Hello World!", m.text());
@@ -73,20 +74,20 @@ class XPayloadParserTest {
   @Test
   void aDeletedPostIsReported() {
     CommentDeleted d = (CommentDeleted) new XPayloadParser(X, "930524282358325248")
-        .parseActivity(fixture("activity-delete.json")).get(0);
+        .parseActivity(fixture("activity-delete.json")).events().get(0);
     assertEquals("1045405559317569537", d.platformId());
   }
 
   @Test
   void anotherSubscribedAccountsActivityIsLeftOut() {
     assertEquals(List.of(), new XPayloadParser(X, "1000000001")
-        .parseActivity(fixture("activity-dm.json")));
+        .parseActivity(fixture("activity-dm.json")).events());
   }
 
   @Test
   void theMentionsTimelineGivesTheSameEventsWithTheConversationId() {
     List<InboundEvent> events = new XPayloadParser(X, "2244994945")
-        .parseMentions(fixture("mentions-page.json"));
+        .parseMentions(fixture("mentions-page.json")).events();
     MentionReceived reply = (MentionReceived) events.get(0);
     assertEquals("1375152449501827076", reply.threadId());
     assertEquals(Optional.of("1375152449501827076"), reply.inReplyTo());
@@ -102,7 +103,7 @@ class XPayloadParserTest {
   @Test
   void dmEventsKeepOnlyMessages() {
     List<InboundEvent> events = new XPayloadParser(X, "1000000001")
-        .parseDmEvents(fixture("dm-events.json"));
+        .parseDmEvents(fixture("dm-events.json")).events();
     assertEquals(1, events.size());
     MessageReceived m = (MessageReceived) events.get(0);
     assertEquals("dm:1000000001-1582838000000000000", m.threadId());
@@ -113,7 +114,19 @@ class XPayloadParserTest {
   void refusesWhatIsNotAnXPayload() {
     XPayloadParser parser = new XPayloadParser(X, "1");
     assertThrows(MalformedPayloadException.class, () -> parser.parseActivity("[1]".getBytes()));
-    assertThrows(MalformedPayloadException.class, () -> parser.parseActivity(
-        "{\"tweet_create_events\":[{\"text\":\"x\"}]}".getBytes()));
+    InboundBatch batch = parser.parseActivity(
+        "{\"tweet_create_events\":[{\"text\":\"x\"}]}".getBytes());
+    assertEquals(List.of(), batch.events());
+    assertEquals("tweet_create_events[0]", batch.unreadable().get(0).location());
+  }
+
+  @Test
+  void undoesXsHtmlEscapingOnceAndNothingElse() {
+    assertEquals("Tom & Jerry <3 > \"quotes\" &#39;", XPayloadParser.unescape(
+        "Tom &amp; Jerry &lt;3 &gt; \"quotes\" &#39;"));
+    assertEquals("typed &amp; literally", XPayloadParser.unescape("typed &amp;amp; literally"));
+    assertEquals("&lt;", XPayloadParser.unescape("&amp;lt;"));
+    assertEquals("no entities", XPayloadParser.unescape("no entities"));
+    assertEquals("trailing &", XPayloadParser.unescape("trailing &"));
   }
 }

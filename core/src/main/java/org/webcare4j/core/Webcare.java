@@ -21,6 +21,7 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.publish.Publications;
 import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneProfile;
 import org.webcare4j.core.tone.ToneRule;
@@ -126,6 +127,21 @@ public final class Webcare implements AutoCloseable {
    */
   public Webhooks webhooks() {
     return runtime.webhooks();
+  }
+
+  /**
+   * Returns the items of verified deliveries and polled pages that a channel could not read,
+   * newest first. Each was kept with its raw JSON instead of costing the rest of its delivery;
+   * look at them to see what a platform sends that this version does not understand.
+   *
+   * @param limit the most to return, at least 1
+   * @return the items
+   */
+  public List<UnreadableItem> unreadableItems(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1");
+    }
+    return store.inTransaction(tx -> tx.unreadableItems(limit));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.webcare4j.linkedin.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Optional;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentReceived;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.CommentEdited;
+import org.webcare4j.core.event.InboundBatch;
+import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.linkedin.LinkedInUrn;
@@ -25,16 +28,29 @@ public final class LinkedInPayloadParser {
 
   private final ChannelId channel;
   private final LinkedInUrn organization;
+  private final Clock clock;
 
   /**
    * Creates a parser for one organisation page.
    *
    * @param channel the channel
    * @param organization the page's URN
+   * @param clock the clock for items without a time of their own
    */
-  public LinkedInPayloadParser(ChannelId channel, LinkedInUrn organization) {
+  public LinkedInPayloadParser(ChannelId channel, LinkedInUrn organization, Clock clock) {
     this.channel = channel;
     this.organization = organization;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a parser for one organisation page on the system clock.
+   *
+   * @param channel the channel
+   * @param organization the page's URN
+   */
+  public LinkedInPayloadParser(ChannelId channel, LinkedInUrn organization) {
+    this(channel, organization, Clock.systemUTC());
   }
 
   private static JsonNode read(byte[] body) {
@@ -50,41 +66,85 @@ public final class LinkedInPayloadParser {
   }
 
   /**
-   * Reads a webhook delivery of organisation social action notifications: comments and deleted
-   * comments on the page's posts; likes, shares and mentions are left out.
+   * Reads a webhook delivery of organisation social action notifications: comments, edited and
+   * deleted comments on the page's posts; likes, shares and mentions are left out. Each
+   * notification is read on its own, so one that cannot be read costs only itself.
    *
    * @param body the raw body
-   * @return the events
+   * @return the events, and the notifications that could not be read
+   * @throws MalformedPayloadException when the body is not JSON or has no notifications array
    */
-  public List<InboundEvent> parseNotifications(byte[] body) {
+  public InboundBatch parseNotifications(byte[] body) {
     JsonNode root = read(body);
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode n : root.path("notifications")) {
-      String action = n.path("action").asText("");
-      if (!n.path("organizationalEntity").asText(organization.toString())
-          .equals(organization.toString())) {
-        continue;
-      }
-      String post = n.path("sourcePost").asText("");
-      String activity = n.path("generatedActivity").asText("");
-      Instant at = Instant.ofEpochMilli(n.path("lastModifiedAt").asLong(0));
-      if (action.equals("COMMENT") || action.equals("ADMIN_COMMENT")) {
+    JsonNode notifications = root.path("notifications");
+    if (!notifications.isArray()) {
+      throw new MalformedPayloadException("the body has no notifications array");
+    }
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
+    for (int i = 0; i < notifications.size(); i++) {
+      JsonNode n = notifications.get(i);
+      batch.item("notifications[" + i + "]", n::toString, () -> notification(n, batch));
+    }
+    return batch.build();
+  }
+
+  private void notification(JsonNode n, InboundBatch.Builder batch) {
+    String action = n.path("action").asText("");
+    if (!n.path("organizationalEntity").asText(organization.toString())
+        .equals(organization.toString())) {
+      return;
+    }
+    Instant at = n.path("lastModifiedAt").canConvertToLong()
+        && n.path("lastModifiedAt").asLong() > 0
+        ? Instant.ofEpochMilli(n.path("lastModifiedAt").asLong()) : batch.receivedAt();
+    switch (action) {
+      case "COMMENT", "ADMIN_COMMENT" -> {
         JsonNode comment = n.path("decoratedGeneratedActivity").path("comment");
-        if (post.isEmpty() || activity.isEmpty()) {
-          throw new MalformedPayloadException("a comment notification without sourcePost or"
-              + " generatedActivity");
+        LinkedInUrn urn = commentUrn(n, comment);
+        String post = n.path("sourcePost").asText("");
+        LinkedInUrn postUrn = post.isEmpty() ? urn.commentedOn() : urn(post);
+        String owner = comment.path("owner").asText(n.path("actor").asText(""));
+        if (owner.isEmpty() && action.equals("ADMIN_COMMENT")) {
+          owner = organization.toString();
         }
-        urn(post);
-        urn(activity);
-        events.add(new CommentReceived(channel, activity, post, post,
-            Optional.ofNullable(comment.get("parentComment")).map(JsonNode::asText),
-            author(comment.path("owner").asText(n.path("actor").asText(""))),
-            comment.path("text").asText(""), List.of(), Optional.empty(), at));
-      } else if (action.equals("COMMENT_DELETE") && !activity.isEmpty()) {
-        events.add(new CommentDeleted(channel, activity, at));
+        batch.add(new CommentReceived(channel, urn.toString(), postUrn.toString(),
+            postUrn.toString(), GraphJson.optionalText(comment, "parentComment")
+                .map(p -> urn(p).toString()),
+            author(owner), text(comment), List.of(), Optional.empty(), at));
+      }
+      case "COMMENT_EDIT" -> {
+        JsonNode comment = n.path("decoratedGeneratedActivity").path("comment");
+        batch.add(new CommentEdited(channel, commentUrn(n, comment).toString(), text(comment),
+            at));
+      }
+      case "COMMENT_DELETE" -> {
+        JsonNode comment = n.path("decoratedGeneratedActivity").path("comment");
+        batch.add(new CommentDeleted(channel, commentUrn(n, comment).toString(), at));
+      }
+      default -> {
+        // LIKE, SHARE, SHARE_MENTION and what LinkedIn adds later are not comments
       }
     }
-    return events;
+  }
+
+  /** The comment's URN: the decorated entity (long form) or {@code generatedActivity}. */
+  private static LinkedInUrn commentUrn(JsonNode n, JsonNode comment) {
+    String urn = GraphJson.optionalText(comment, "entity")
+        .orElse(n.path("generatedActivity").asText(""));
+    if (urn.isEmpty()) {
+      throw new MalformedPayloadException("a comment notification without generatedActivity");
+    }
+    LinkedInUrn parsed = urn(urn);
+    if (parsed.type() != LinkedInUrn.Type.COMMENT) {
+      throw new MalformedPayloadException("a comment notification whose activity is no comment");
+    }
+    return parsed;
+  }
+
+  /** A comment's text: {@code text}, or {@code message.text} as the comments API writes it. */
+  private static String text(JsonNode comment) {
+    return GraphJson.optionalText(comment, "text")
+        .or(() -> GraphJson.optionalText(comment.path("message"), "text")).orElse("");
   }
 
   /**
@@ -94,22 +154,25 @@ public final class LinkedInPayloadParser {
    * @param body the raw answer
    * @return the comments, with their creation time in the event
    */
-  public List<CommentReceived> parseComments(LinkedInUrn post, byte[] body) {
+  public InboundBatch parseComments(LinkedInUrn post, byte[] body) {
     JsonNode root = read(body);
-    List<CommentReceived> events = new ArrayList<>();
-    for (JsonNode c : root.path("elements")) {
-      String urn = c.path("commentUrn").asText(c.path("$URN").asText(""));
-      if (urn.isEmpty()) {
-        throw new MalformedPayloadException("a comment without commentUrn");
-      }
-      urn(urn);
-      events.add(new CommentReceived(channel, urn, post.toString(), post.toString(),
-          Optional.ofNullable(c.get("parentComment")).map(JsonNode::asText),
-          author(c.path("actor").asText("")), c.path("message").path("text").asText(""),
-          List.of(), Optional.empty(), Instant.ofEpochMilli(c.path("created").path("time")
-              .asLong(0))));
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
+    JsonNode elements = root.path("elements");
+    for (int i = 0; i < elements.size(); i++) {
+      JsonNode c = elements.get(i);
+      batch.item("elements[" + i + "]", c::toString, () -> {
+        String urn = GraphJson.optionalText(c, "commentUrn")
+            .or(() -> GraphJson.optionalText(c, "$URN")).orElseThrow(() ->
+                new MalformedPayloadException("a comment without commentUrn or $URN"));
+        long created = c.path("created").path("time").asLong(0);
+        batch.add(new CommentReceived(channel, urn(urn).toString(), post.toString(),
+            post.toString(), GraphJson.optionalText(c, "parentComment")
+                .map(p -> urn(p).toString()),
+            author(c.path("actor").asText("")), text(c), List.of(), Optional.empty(),
+            created > 0 ? Instant.ofEpochMilli(created) : batch.receivedAt()));
+      });
     }
-    return events;
+    return batch.build();
   }
 
   /**

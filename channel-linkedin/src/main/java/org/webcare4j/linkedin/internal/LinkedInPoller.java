@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.webcare4j.core.channel.ChannelContext;
-import org.webcare4j.core.event.CommentReceived;
+import org.webcare4j.core.event.InboundBatch;
+import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.linkedin.LinkedInUrn;
@@ -75,13 +76,14 @@ public final class LinkedInPoller {
     String cursor = "comments:" + post;
     long seen = ctx.cursor(cursor).map(Long::parseLong).orElse(-1L);
     long newest = seen;
-    List<CommentReceived> fresh = new ArrayList<>();
+    InboundBatch.Builder fresh = InboundBatch.builder(channel, clock.instant());
     for (int start = 0; ; start += PAGE) {
       byte[] page = get(api.rest("socialActions", post.encoded(), "comments")
           .addQueryParameter("start", String.valueOf(start))
           .addQueryParameter("count", String.valueOf(PAGE)).build());
-      List<CommentReceived> comments = parser.parseComments(post, page);
-      for (CommentReceived c : comments) {
+      InboundBatch comments = parser.parseComments(post, page);
+      comments.unreadable().forEach(fresh::unreadable);
+      for (InboundEvent c : comments.events()) {
         long at = c.occurredAt().toEpochMilli();
         // Equal times are taken again: the store's dedupe drops what it has, nothing is missed.
         if (at >= seen) {
@@ -90,12 +92,14 @@ public final class LinkedInPoller {
         }
       }
       int[] paging = LinkedInPayloadParser.paging(page);
-      if (comments.size() < PAGE || (paging[2] >= 0 && start + PAGE >= paging[2])) {
+      int size = comments.events().size() + comments.unreadable().size();
+      if (size < PAGE || (paging[2] >= 0 && start + PAGE >= paging[2])) {
         break;
       }
     }
-    if (!fresh.isEmpty()) {
-      ctx.ingest(fresh, Map.of(cursor, String.valueOf(newest)));
+    InboundBatch batch = fresh.build();
+    if (!batch.events().isEmpty() || !batch.unreadable().isEmpty()) {
+      ctx.ingest(batch, Map.of(cursor, String.valueOf(newest)));
     }
   }
 

@@ -1,22 +1,23 @@
 package org.webcare4j.meta.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.CommentReceived;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.MentionReceived;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 
 /**
- * Reads {@code "object":"instagram"} webhooks: {@code comments} on the account's media (a thread
- * per top-level comment with its replies), {@code mentions} of the account in others' comments,
- * and direct {@code messages} (a thread per Instagram user).
+ * Reads {@code "object":"instagram"} webhooks: {@code comments} and {@code live_comments} on the
+ * account's media (a thread per top-level comment with its replies), {@code mentions} of the
+ * account in others' comments, and direct {@code messaging} items (a thread per Instagram user,
+ * see {@link DirectMessages}). Each entry, change and messaging item is read on its own.
  */
 public final class InstagramPayloadParser {
   /** The thread-id prefix of an Instagram direct conversation. */
@@ -24,71 +25,98 @@ public final class InstagramPayloadParser {
 
   private final ChannelId channel;
   private final String accountId;
+  private final Clock clock;
 
   /**
    * Creates the parser for one account.
    *
    * @param channel the channel
    * @param accountId the Instagram professional account's id
+   * @param clock the clock for items without a time of their own
    */
-  public InstagramPayloadParser(ChannelId channel, String accountId) {
+  public InstagramPayloadParser(ChannelId channel, String accountId, Clock clock) {
     this.channel = channel;
     this.accountId = accountId;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the parser for one account on the system clock.
+   *
+   * @param channel the channel
+   * @param accountId the Instagram professional account's id
+   */
+  public InstagramPayloadParser(ChannelId channel, String accountId) {
+    this(channel, accountId, Clock.systemUTC());
   }
 
   /**
    * Parses a webhook body.
    *
    * @param body the raw body
-   * @return the events
+   * @return the events, and the items that could not be read
    * @throws MalformedPayloadException when the body is not an Instagram webhook
    */
-  public List<InboundEvent> parse(byte[] body) {
+  public InboundBatch parse(byte[] body) {
     JsonNode root = GraphJson.object(body);
     String object = GraphJson.text(root, "object", "the body");
     if (!object.equals("instagram")) {
       throw new MalformedPayloadException("not an Instagram webhook: object is " + object);
     }
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode entry : GraphJson.requiredArray(root, "entry", "the body")) {
-      if (!accountId.equals(entry.path("id").asText())) {
-        continue;
-      }
-      Instant at = Instant.ofEpochSecond(entry.path("time").asLong(Instant.now().getEpochSecond()));
-      for (JsonNode change : GraphJson.array(entry, "changes", "entry")) {
-        JsonNode v = change.path("value");
-        switch (change.path("field").asText("")) {
-          case "comments" -> events.add(comment(v, at));
-          case "mentions" -> {
-            String comment = GraphJson.text(v, "comment_id", "a mention");
-            events.add(new MentionReceived(channel, comment, "mention:" + comment,
-                Participant.inwoner("unknown", ""), "", List.of(),
-                GraphJson.optionalText(v, "media_id"), at));
-          }
-          default -> {
-            // other fields (story insights, live comments) are not conversations
-          }
+    Instant receivedAt = clock.instant();
+    InboundBatch.Builder batch = InboundBatch.builder(channel, receivedAt);
+    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "the body");
+    for (int e = 0; e < entries.size(); e++) {
+      JsonNode entry = entries.get(e);
+      String where = "entry[" + e + "]";
+      batch.item(where, entry::toString, () -> {
+        if (!accountId.equals(entry.path("id").asText())) {
+          return;
         }
+        Instant at = DirectMessages.entryTime(entry, receivedAt);
+        List<JsonNode> changes = GraphJson.array(entry, "changes", where);
+        for (int c = 0; c < changes.size(); c++) {
+          JsonNode change = changes.get(c);
+          batch.item(where + ".changes[" + c + "]", change::toString,
+              () -> change(change, at, batch));
+        }
+        List<JsonNode> messaging = GraphJson.array(entry, "messaging", where);
+        for (int i = 0; i < messaging.size(); i++) {
+          JsonNode m = messaging.get(i);
+          batch.item(where + ".messaging[" + i + "]", m::toString,
+              () -> DirectMessages.parse(channel, accountId, DM_THREAD, m, at, batch));
+        }
+      });
+    }
+    return batch.build();
+  }
+
+  private void change(JsonNode change, Instant at, InboundBatch.Builder batch) {
+    JsonNode v = change.path("value");
+    switch (change.path("field").asText("")) {
+      case "comments", "live_comments" -> batch.add(comment(v, at));
+      case "mentions" -> {
+        String comment = GraphJson.text(v, "comment_id", "a mention");
+        batch.add(new MentionReceived(channel, comment, "mention:" + comment,
+            Participant.inwoner("unknown", ""), "", List.of(),
+            GraphJson.optionalText(v, "media_id"), at));
       }
-      for (JsonNode m : GraphJson.array(entry, "messaging", "entry")) {
-        DirectMessages.parse(channel, accountId, DM_THREAD, m, events);
+      default -> {
+        // other fields (story insights, message reactions on comments) are not conversations
       }
     }
-    return events;
   }
 
   private CommentReceived comment(JsonNode v, Instant at) {
     String id = GraphJson.text(v, "id", "an Instagram comment");
-    String media = v.path("media").path("id").asText("");
-    if (media.isBlank()) {
-      throw new MalformedPayloadException("an Instagram comment without media.id");
-    }
+    String media = GraphJson.text(v.path("media"), "id", "an Instagram comment's media");
     Optional<String> parent = GraphJson.optionalText(v, "parent_id");
     JsonNode from = v.path("from");
     String fromId = GraphJson.text(from, "id", "an Instagram comment's from");
+    String username = from.path("username").asText("");
     Participant author = fromId.equals(accountId)
-        ? Participant.organisation(fromId, from.path("username").asText(""))
-        : Participant.inwoner(fromId, from.path("username").asText(""));
+        ? Participant.organisation(fromId, username)
+        : Participant.inwoner(fromId, username);
     return new CommentReceived(channel, id, PagePayloadParser.COMMENT_THREAD
         + parent.orElse(id), media, parent, author, v.path("text").asText(""), List.of(),
         Optional.empty(), at);

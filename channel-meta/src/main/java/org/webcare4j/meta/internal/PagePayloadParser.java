@@ -1,8 +1,8 @@
 package org.webcare4j.meta.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.webcare4j.core.MalformedPayloadException;
@@ -10,7 +10,7 @@ import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;
 import org.webcare4j.core.event.CommentReceived;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
@@ -19,9 +19,10 @@ import org.webcare4j.core.model.Participant;
 
 /**
  * Reads {@code "object":"page"} webhooks: {@code feed} changes (comments added, edited, removed,
- * hidden, unhidden) and Messenger {@code messaging} events (messages, echoes, deliveries). Each
+ * hidden, unhidden) and Messenger {@code messaging} events (see {@link DirectMessages}). Each
  * top-level comment with its replies is one public thread ({@code comment:<id>}); each Messenger
- * user one private thread ({@code psid:<id>}). Entries for other pages are left alone.
+ * user one private thread ({@code psid:<id>}). Entries for other pages are left alone; each entry,
+ * change and messaging item is read on its own, so one that cannot be read costs only itself.
  */
 public final class PagePayloadParser {
   /** The thread-id prefix of a public comment thread. */
@@ -31,80 +32,115 @@ public final class PagePayloadParser {
 
   private final ChannelId channel;
   private final String pageId;
+  private final Clock clock;
 
   /**
    * Creates the parser for one page.
    *
    * @param channel the channel
    * @param pageId the page's id
+   * @param clock the clock for items without a time of their own
    */
-  public PagePayloadParser(ChannelId channel, String pageId) {
+  public PagePayloadParser(ChannelId channel, String pageId, Clock clock) {
     this.channel = channel;
     this.pageId = pageId;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates the parser for one page on the system clock.
+   *
+   * @param channel the channel
+   * @param pageId the page's id
+   */
+  public PagePayloadParser(ChannelId channel, String pageId) {
+    this(channel, pageId, Clock.systemUTC());
   }
 
   /**
    * Parses a webhook body.
    *
    * @param body the raw body
-   * @return the events, in order
+   * @return the events, in order, and the items that could not be read
    * @throws MalformedPayloadException when the body is not a page webhook
    */
-  public List<InboundEvent> parse(byte[] body) {
+  public InboundBatch parse(byte[] body) {
     JsonNode root = GraphJson.object(body);
     String object = GraphJson.text(root, "object", "the body");
     if (!object.equals("page")) {
       throw new MalformedPayloadException("not a page webhook: object is " + object);
     }
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode entry : GraphJson.requiredArray(root, "entry", "the body")) {
-      if (!pageId.equals(entry.path("id").asText())) {
-        continue;
-      }
-      for (JsonNode change : GraphJson.array(entry, "changes", "entry")) {
-        if ("feed".equals(change.path("field").asText())) {
-          feed(change.path("value"), events);
+    Instant receivedAt = clock.instant();
+    InboundBatch.Builder batch = InboundBatch.builder(channel, receivedAt);
+    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "the body");
+    for (int e = 0; e < entries.size(); e++) {
+      JsonNode entry = entries.get(e);
+      String where = "entry[" + e + "]";
+      batch.item(where, entry::toString, () -> {
+        if (!pageId.equals(entry.path("id").asText())) {
+          return;
         }
-      }
-      for (JsonNode m : GraphJson.array(entry, "messaging", "entry")) {
-        DirectMessages.parse(channel, pageId, MESSENGER_THREAD, m, events);
-      }
+        Instant time = DirectMessages.entryTime(entry, receivedAt);
+        List<JsonNode> changes = GraphJson.array(entry, "changes", where);
+        for (int c = 0; c < changes.size(); c++) {
+          JsonNode change = changes.get(c);
+          if ("feed".equals(change.path("field").asText())) {
+            batch.item(where + ".changes[" + c + "]", change::toString,
+                () -> feed(change.path("value"), time, batch));
+          }
+        }
+        List<JsonNode> messaging = GraphJson.array(entry, "messaging", where);
+        for (int i = 0; i < messaging.size(); i++) {
+          JsonNode m = messaging.get(i);
+          batch.item(where + ".messaging[" + i + "]", m::toString,
+              () -> DirectMessages.parse(channel, pageId, MESSENGER_THREAD, m, time, batch));
+        }
+      });
     }
-    return events;
+    return batch.build();
   }
 
-  private Participant author(JsonNode from) {
+  /**
+   * The comment's author: {@code from{id,name}}, or on older deliveries {@code sender_id} (a
+   * number or a string) and {@code sender_name}.
+   */
+  private Participant author(JsonNode v) {
+    JsonNode from = v.path("from");
     String id = from.path("id").asText("");
-    if (id.isBlank()) {
-      throw new MalformedPayloadException("a comment without from.id");
-    }
     String name = from.path("name").asText("");
+    if (id.isBlank()) {
+      id = v.path("sender_id").asText("");
+      name = v.path("sender_name").asText("");
+    }
+    if (id.isBlank()) {
+      throw new MalformedPayloadException("a comment without from.id or sender_id");
+    }
     return id.equals(pageId) ? Participant.organisation(id, name) : Participant.inwoner(id, name);
   }
 
-  private void feed(JsonNode v, List<InboundEvent> events) {
+  private void feed(JsonNode v, Instant entryTime, InboundBatch.Builder batch) {
     if (!"comment".equals(v.path("item").asText())) {
       return; // posts, reactions, likes and shares are not conversations
     }
     String comment = GraphJson.text(v, "comment_id", "a feed comment");
     String verb = v.path("verb").asText("");
     Instant at = v.has("created_time") ? GraphJson.epochSeconds(v, "created_time", "a comment")
-        : Instant.now();
+        : entryTime;
     switch (verb) {
       case "add" -> {
         String post = GraphJson.text(v, "post_id", "a feed comment");
-        String parent = v.path("parent_id").asText(post);
+        String parent = GraphJson.optionalText(v, "parent_id").orElse(post);
         boolean topLevel = parent.equals(post);
         String thread = COMMENT_THREAD + (topLevel ? comment : parent);
-        events.add(new CommentReceived(channel, comment, thread, post,
-            topLevel ? Optional.empty() : Optional.of(parent), author(v.path("from")),
+        batch.add(new CommentReceived(channel, comment, thread, post,
+            topLevel ? Optional.empty() : Optional.of(parent), author(v),
             v.path("message").asText(""), photo(v), Optional.empty(), at));
       }
-      case "edited" -> events.add(new CommentEdited(channel, comment,
+      case "edited" -> batch.add(new CommentEdited(channel, comment,
           v.path("message").asText(""), at));
-      case "remove" -> events.add(new CommentDeleted(channel, comment, at));
-      case "hide" -> events.add(new CommentHidden(channel, comment, true, at));
-      case "unhide" -> events.add(new CommentHidden(channel, comment, false, at));
+      case "remove" -> batch.add(new CommentDeleted(channel, comment, at));
+      case "hide" -> batch.add(new CommentHidden(channel, comment, true, at));
+      case "unhide" -> batch.add(new CommentHidden(channel, comment, false, at));
       default -> {
         // other verbs (block, mute) do not change the conversation
       }
@@ -112,10 +148,8 @@ public final class PagePayloadParser {
   }
 
   private static List<Attachment> photo(JsonNode v) {
-    if (v.hasNonNull("photo")) {
-      return List.of(Attachment.builder(AttachmentKind.IMAGE).url(v.get("photo").asText())
-          .build());
-    }
-    return List.of();
+    return GraphJson.optionalText(v, "photo")
+        .map(url -> List.of(Attachment.builder(AttachmentKind.IMAGE).url(url).build()))
+        .orElse(List.of());
   }
 }

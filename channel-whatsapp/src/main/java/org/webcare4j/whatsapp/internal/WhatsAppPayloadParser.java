@@ -1,6 +1,7 @@
 package org.webcare4j.whatsapp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.DeliveryStatusChanged;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
@@ -27,33 +29,57 @@ import org.webcare4j.core.model.Participant;
  * Reads the Cloud API's {@code whatsapp_business_account} webhook payloads into events: every
  * entry and every change, messages of every type, reactions, and status updates. A message type
  * this parser does not know still becomes a message (with an {@code OTHER} attachment naming the
- * type), so nothing an inwoner sent is lost.
+ * type), so nothing an inwoner sent is lost; an item it cannot read at all (a message without an
+ * id, a status without a timestamp) is returned as an unreadable item and costs none of the
+ * others.
+ *
+ * <p>The person is who WhatsApp says wrote: the phone number ({@code from}, the {@code wa_id}),
+ * or, for users who chose a username and hide their number, the business-scoped user id ({@code
+ * from_user_id}, {@code user_id} in {@code contacts}, such as {@code US.13491208655302741918}). A
+ * one-to-one conversation is keyed on that id; a group message belongs to the group's thread
+ * ({@code group:<group_id>}).
  */
 public final class WhatsAppPayloadParser {
   private static final Logger log = LoggerFactory.getLogger(WhatsAppPayloadParser.class);
 
+  /** The thread-id prefix of a WhatsApp group conversation. */
+  public static final String GROUP_THREAD = "group:";
+
   private final ChannelId channel;
   private final String phoneNumberId;
+  private final Clock clock;
 
   /**
    * Creates a parser for one business phone number.
    *
    * @param channel the channel events are attributed to
    * @param phoneNumberId the Cloud API phone number id the channel stands for
+   * @param clock the clock that stamps unreadable items
    */
-  public WhatsAppPayloadParser(ChannelId channel, String phoneNumberId) {
+  public WhatsAppPayloadParser(ChannelId channel, String phoneNumberId, Clock clock) {
     this.channel = channel;
     this.phoneNumberId = phoneNumberId;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a parser on the system clock.
+   *
+   * @param channel the channel events are attributed to
+   * @param phoneNumberId the Cloud API phone number id the channel stands for
+   */
+  public WhatsAppPayloadParser(ChannelId channel, String phoneNumberId) {
+    this(channel, phoneNumberId, Clock.systemUTC());
   }
 
   /**
    * Parses a verified webhook body.
    *
    * @param body the raw body
-   * @return the events in payload order
-   * @throws MalformedPayloadException when the body is not a WhatsApp payload
+   * @return the events in payload order, and the items that could not be read
+   * @throws MalformedPayloadException when the body is not JSON or not a WhatsApp envelope
    */
-  public List<InboundEvent> parse(byte[] body) {
+  public InboundBatch parse(byte[] body) {
     JsonNode root = GraphJson.object(body);
     String object = root.path("object").asText("");
     if (!object.equals("whatsapp_business_account")) {
@@ -62,30 +88,34 @@ public final class WhatsAppPayloadParser {
       }
       log.warn("{}: webhook for object '{}' ignored; only whatsapp_business_account is expected",
           channel, object);
-      return List.of();
+      return InboundBatch.of(List.of());
     }
     List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "body");
-    List<InboundEvent> events = new ArrayList<>();
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
     for (int e = 0; e < entries.size(); e++) {
-      List<JsonNode> changes =
-          GraphJson.requiredArray(entries.get(e), "changes", "entry[" + e + "]");
-      for (int c = 0; c < changes.size(); c++) {
-        JsonNode change = changes.get(c);
-        String where = "entry[" + e + "].changes[" + c + "]";
-        String field = change.path("field").asText("");
-        if (!field.equals("messages")) {
-          log.debug("{}: change field '{}' ignored", channel, field);
-          continue;
+      JsonNode entry = entries.get(e);
+      String where = "entry[" + e + "]";
+      batch.item(where, entry::toString, () -> {
+        List<JsonNode> changes = GraphJson.requiredArray(entry, "changes", where);
+        for (int c = 0; c < changes.size(); c++) {
+          JsonNode change = changes.get(c);
+          String at = where + ".changes[" + c + "]";
+          batch.item(at, change::toString, () -> change(change, at, batch));
         }
-        parseMessagesValue(change.path("value"), where + ".value", events);
-      }
+      });
     }
-    return events;
+    return batch.build();
   }
 
-  private void parseMessagesValue(JsonNode value, String where, List<InboundEvent> out) {
+  private void change(JsonNode change, String where, InboundBatch.Builder batch) {
+    String field = change.path("field").asText("");
+    if (!field.equals("messages")) {
+      log.debug("{}: change field '{}' ignored", channel, field);
+      return;
+    }
+    JsonNode value = change.path("value");
     if (!value.isObject()) {
-      throw new MalformedPayloadException("missing " + where);
+      throw new MalformedPayloadException("missing " + where + ".value");
     }
     String number = value.path("metadata").path("phone_number_id").asText("");
     if (!number.equals(phoneNumberId)) {
@@ -93,28 +123,73 @@ public final class WhatsAppPayloadParser {
           channel, number.isEmpty() ? "(none)" : number, phoneNumberId);
       return;
     }
-    Map<String, String> names = new HashMap<>();
-    for (JsonNode contact : GraphJson.array(value, "contacts", where)) {
-      GraphJson.optionalText(contact, "wa_id").ifPresent(waId ->
-          names.put(waId, GraphJson.optionalText(contact.path("profile"), "name").orElse("")));
-    }
-    List<JsonNode> messages = GraphJson.array(value, "messages", where);
+    String at = where + ".value";
+    Contacts contacts = new Contacts(GraphJson.array(value, "contacts", at));
+    Optional<JsonNode> valueError = Optional.ofNullable(value.path("errors").get(0));
+    List<JsonNode> messages = GraphJson.array(value, "messages", at);
     for (int i = 0; i < messages.size(); i++) {
-      parseMessage(messages.get(i), where + ".messages[" + i + "]", names).ifPresent(out::add);
+      JsonNode m = messages.get(i);
+      String loc = at + ".messages[" + i + "]";
+      batch.item(loc, m::toString, () ->
+          message(m, loc, contacts, valueError).ifPresent(batch::add));
     }
-    List<JsonNode> statuses = GraphJson.array(value, "statuses", where);
+    List<JsonNode> statuses = GraphJson.array(value, "statuses", at);
     for (int i = 0; i < statuses.size(); i++) {
-      parseStatus(statuses.get(i), where + ".statuses[" + i + "]").ifPresent(out::add);
+      JsonNode s = statuses.get(i);
+      String loc = at + ".statuses[" + i + "]";
+      batch.item(loc, s::toString, () -> status(s, loc).ifPresent(batch::add));
     }
   }
 
-  private Optional<InboundEvent> parseMessage(JsonNode m, String where,
-      Map<String, String> names) {
-    String from = GraphJson.text(m, "from", where);
+  /** The people a {@code value} names: by phone ({@code wa_id}) and by user id. */
+  private static final class Contacts {
+    private final Map<String, String> names = new HashMap<>();
+    private final Optional<String> only;
+
+    Contacts(List<JsonNode> contacts) {
+      for (JsonNode contact : contacts) {
+        String name = GraphJson.optionalText(contact.path("profile"), "name").orElse("");
+        GraphJson.optionalText(contact, "wa_id").ifPresent(id -> names.put(id, name));
+        GraphJson.optionalText(contact, "user_id").ifPresent(id -> names.put(id, name));
+      }
+      only = contacts.size() == 1
+          ? GraphJson.optionalText(contacts.get(0), "wa_id")
+              .or(() -> GraphJson.optionalText(contacts.get(0), "user_id"))
+          : Optional.empty();
+    }
+
+    String name(String... ids) {
+      for (String id : ids) {
+        if (id != null && names.containsKey(id) && !names.get(id).isEmpty()) {
+          return names.get(id);
+        }
+      }
+      return "";
+    }
+  }
+
+  private Optional<InboundEvent> message(JsonNode m, String where, Contacts contacts,
+      Optional<JsonNode> valueError) {
     String id = GraphJson.text(m, "id", where);
     Instant at = GraphJson.epochSeconds(m, "timestamp", where);
     String type = m.path("type").asText("unknown");
-    Participant sender = Participant.inwoner(from, names.getOrDefault(from, ""));
+    if (type.equals("system")) {
+      log.info("{}: system message {} ({}) not filed as a conversation message", channel, id,
+          m.path("system").path("type").asText("unknown"));
+      return Optional.empty();
+    }
+    if (type.equals("request_welcome")) {
+      log.debug("{}: {} opened the chat for the first time; nothing to file", channel, id);
+      return Optional.empty();
+    }
+    Optional<String> phone = GraphJson.optionalText(m, "from");
+    Optional<String> userId = GraphJson.optionalText(m, "from_user_id");
+    String from = phone.or(() -> userId).or(() -> contacts.only).orElseThrow(() ->
+        new MalformedPayloadException("missing " + where + ".from and .from_user_id"));
+    Participant sender = Participant.inwoner(from,
+        contacts.name(from, userId.orElse(null), phone.orElse(null)));
+    String thread = GraphJson.optionalText(m, "group_id").map(g -> GROUP_THREAD + g)
+        .orElse(from);
     Optional<String> replyTo = GraphJson.optionalText(m.path("context"), "id");
 
     String text = "";
@@ -155,11 +230,12 @@ public final class WhatsAppPayloadParser {
         for (JsonNode card : GraphJson.array(m, "contacts", where)) {
           Attachment.Builder a = Attachment.builder(AttachmentKind.CONTACT)
               .property("name", GraphJson.optionalText(card.path("name"), "formatted_name")
-                  .orElse(null));
+                  .orElse(null))
+              .property("vcard", GraphJson.optionalText(card, "vcard").orElse(null));
           int n = 0;
-          for (JsonNode phone : GraphJson.array(card, "phones", where + ".contacts")) {
+          for (JsonNode phoneCard : GraphJson.array(card, "phones", where + ".contacts")) {
             a.property("phone" + (n == 0 ? "" : "." + n),
-                GraphJson.optionalText(phone, "phone").orElse(null));
+                GraphJson.optionalText(phoneCard, "phone").orElse(null));
             n++;
           }
           int k = 0;
@@ -175,32 +251,52 @@ public final class WhatsAppPayloadParser {
         JsonNode interactive = m.path("interactive");
         String kind = interactive.path("type").asText("");
         JsonNode reply = interactive.path(kind);
-        text = GraphJson.optionalText(reply, "title").orElse("");
-        if (text.isEmpty()) {
-          // nfm_reply (Flows) and other kinds carry their answer elsewhere; keep it readable
-          text = GraphJson.optionalText(reply, "body").orElse("");
+        text = GraphJson.optionalText(reply, "title")
+            .or(() -> GraphJson.optionalText(reply, "body")).orElse("");
+        if (kind.equals("nfm_reply")) {
+          // a WhatsApp Flow's answers: kept whole, the body ("Sent") is only the summary
+          attachments.add(Attachment.builder(AttachmentKind.OTHER).property("type", "nfm_reply")
+              .property("name", GraphJson.optionalText(reply, "name").orElse(null))
+              .property("response_json",
+                  GraphJson.optionalText(reply, "response_json").orElse(null))
+              .build());
+        } else if (!interactive.isObject()) {
+          attachments.add(unsupported("interactive", m.path("errors").path(0).isObject()
+              ? Optional.of(m.path("errors").path(0)) : valueError));
         }
       }
-      case "button" -> text = m.path("button").path("text").asText("");
+      case "button" -> text = GraphJson.optionalText(m.path("button"), "text")
+          .or(() -> GraphJson.optionalText(m.path("button"), "payload")).orElse("");
       case "reaction" -> {
         JsonNode reaction = m.path("reaction");
         String target = GraphJson.text(reaction, "message_id", where + ".reaction");
         return Optional.of(new ReactionReceived(channel, id, target, sender,
             GraphJson.optionalText(reaction, "emoji"), at));
       }
-      case "system" -> {
-        log.info("{}: system message {} ({}) not filed as a conversation message", channel, id,
-            m.path("system").path("type").asText("unknown"));
-        return Optional.empty();
+      case "order" -> {
+        JsonNode order = m.path("order");
+        text = GraphJson.optionalText(order, "text").orElse("");
+        attachments.add(Attachment.builder(AttachmentKind.OTHER).property("type", "order")
+            .property("catalog_id", GraphJson.optionalText(order, "catalog_id").orElse(null))
+            .property("items", String.valueOf(order.path("product_items").size()))
+            .property("json", order.isObject() ? order.toString() : null)
+            .build());
       }
-      default -> attachments.add(Attachment.builder(AttachmentKind.OTHER)
-          .property("type", type)
-          .property("error", GraphJson.optionalText(m.path("errors").path(0), "title")
-              .orElse(null))
-          .build());
+      default -> attachments.add(unsupported(type, m.path("errors").path(0).isObject()
+          ? Optional.of(m.path("errors").path(0)) : valueError));
     }
-    return Optional.of(new MessageReceived(channel, id, from, sender, text, attachments, replyTo,
-        Optional.empty(), at));
+    return Optional.of(new MessageReceived(channel, id, thread, sender, text, attachments,
+        replyTo, Optional.empty(), at));
+  }
+
+  /** An attachment standing for content WhatsApp did not hand over, with its error if given. */
+  private static Attachment unsupported(String type, Optional<JsonNode> error) {
+    Attachment.Builder a = Attachment.builder(AttachmentKind.OTHER).property("type", type);
+    error.ifPresent(e -> a
+        .property("errorCode", GraphJson.optionalText(e, "code").orElse(null))
+        .property("error", GraphJson.optionalText(e, "title")
+            .or(() -> GraphJson.optionalText(e, "message")).orElse(null)));
+    return a.build();
   }
 
   private static AttachmentKind kindOf(String type) {
@@ -214,7 +310,7 @@ public final class WhatsAppPayloadParser {
     };
   }
 
-  private Optional<InboundEvent> parseStatus(JsonNode s, String where) {
+  private Optional<InboundEvent> status(JsonNode s, String where) {
     String id = GraphJson.text(s, "id", where);
     Instant at = GraphJson.epochSeconds(s, "timestamp", where);
     String status = s.path("status").asText("").toLowerCase(Locale.ROOT);
@@ -226,6 +322,8 @@ public final class WhatsAppPayloadParser {
         return Optional.of(new DeliveryStatusChanged(channel, id, DeliveryStatus.DELIVERED,
             Optional.empty(), at));
       case "read":
+      case "played":
+        // "played": a voice message was listened to, which is read for our purposes
         return Optional.of(new DeliveryStatusChanged(channel, id, DeliveryStatus.READ,
             Optional.empty(), at));
       case "failed":

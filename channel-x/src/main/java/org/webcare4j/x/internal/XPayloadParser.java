@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.event.CommentDeleted;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MentionReceived;
 import org.webcare4j.core.event.MessageReceived;
@@ -37,16 +39,29 @@ public final class XPayloadParser {
 
   private final ChannelId channel;
   private final String userId;
+  private final Clock clock;
 
   /**
    * Creates a parser for one account.
    *
    * @param channel the channel
    * @param userId the account's numeric user id
+   * @param clock the clock for items without a time of their own
    */
-  public XPayloadParser(ChannelId channel, String userId) {
+  public XPayloadParser(ChannelId channel, String userId, Clock clock) {
     this.channel = channel;
     this.userId = userId;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a parser for one account on the system clock.
+   *
+   * @param channel the channel
+   * @param userId the account's numeric user id
+   */
+  public XPayloadParser(ChannelId channel, String userId) {
+    this(channel, userId, Clock.systemUTC());
   }
 
   /**
@@ -82,27 +97,80 @@ public final class XPayloadParser {
    * @param body the raw body
    * @return the events
    */
-  public List<InboundEvent> parseActivity(byte[] body) {
+  public InboundBatch parseActivity(byte[] body) {
     JsonNode root = read(body);
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
     String forUser = root.path("for_user_id").asText("");
     if (!forUser.isEmpty() && !forUser.equals(userId)) {
-      return List.of(); // another subscribed account's activity
+      return batch.build(); // another subscribed account's activity
     }
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode tweet : root.path("tweet_create_events")) {
-      tweetV1(tweet).ifPresent(events::add);
-    }
-    for (JsonNode dm : root.path("direct_message_events")) {
-      dmV1(dm, root.path("users")).ifPresent(events::add);
-    }
-    for (JsonNode deleted : root.path("tweet_delete_events")) {
-      String id = deleted.path("status").path("id").asText("");
-      if (!id.isEmpty()) {
-        events.add(new CommentDeleted(channel, id, millis(deleted.path("timestamp_ms"))
-            .orElse(Instant.EPOCH)));
+    items(root, "tweet_create_events", batch, t -> tweetV1(t).ifPresent(batch::add));
+    items(root, "direct_message_events", batch,
+        dm -> dmV1(dm, root.path("users"), batch.receivedAt()).ifPresent(batch::add));
+    items(root, "tweet_delete_events", batch, deleted -> {
+      String id = deleted.path("status").path("id_str")
+          .asText(deleted.path("status").path("id").asText(""));
+      if (id.isEmpty()) {
+        throw new MalformedPayloadException("a deleted post without status.id");
       }
+      batch.add(new CommentDeleted(channel, id, millis(deleted.path("timestamp_ms"))
+          .orElse(batch.receivedAt())));
+    });
+    return batch.build();
+  }
+
+  /** Reads each element of an array field on its own, so one that fails costs only itself. */
+  private static void items(JsonNode root, String field, InboundBatch.Builder batch,
+      java.util.function.Consumer<JsonNode> read) {
+    JsonNode array = root.path(field);
+    if (array.isMissingNode() || array.isNull()) {
+      return;
     }
-    return events;
+    if (!array.isArray()) {
+      batch.unreadable(field, field + " is not an array", array.toString());
+      return;
+    }
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode item = array.get(i);
+      batch.item(field + "[" + i + "]", item::toString, () -> read.accept(item));
+    }
+  }
+
+  /**
+   * Undoes the HTML escaping X applies to post and DM texts ({@code &amp;}, {@code &lt;},
+   * {@code &gt;}, nothing else), once: what the person typed as {@code &amp;} arrives as {@code
+   * &amp;amp;} and is kept as {@code &amp;}.
+   *
+   * @param text the text as X sent it
+   * @return the text as the person wrote it
+   */
+  public static String unescape(String text) {
+    if (text.indexOf('&') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int i = 0;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '&') {
+        if (text.startsWith("&amp;", i)) {
+          out.append('&');
+          i += 5;
+          continue;
+        } else if (text.startsWith("&lt;", i)) {
+          out.append('<');
+          i += 4;
+          continue;
+        } else if (text.startsWith("&gt;", i)) {
+          out.append('>');
+          i += 4;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
   }
 
   private Optional<InboundEvent> tweetV1(JsonNode t) {
@@ -115,9 +183,9 @@ public final class XPayloadParser {
     if (t.has("retweeted_status")) {
       return Optional.empty(); // a repost says nothing new to answer
     }
-    String text = t.path("truncated").asBoolean(false)
+    String text = unescape(t.path("truncated").asBoolean(false)
         ? t.path("extended_tweet").path("full_text").asText(t.path("text").asText(""))
-        : t.path("full_text").asText(t.path("text").asText(""));
+        : t.path("full_text").asText(t.path("text").asText("")));
     Optional<String> inReplyTo = Optional.ofNullable(t.get("in_reply_to_status_id_str"))
         .filter(JsonNode::isTextual).map(JsonNode::asText);
     Instant at = millis(t.path("timestamp_ms")).orElseGet(() -> v1Date(t.path("created_at")));
@@ -135,7 +203,7 @@ public final class XPayloadParser {
         inReplyTo, at));
   }
 
-  private Optional<InboundEvent> dmV1(JsonNode e, JsonNode users) {
+  private Optional<InboundEvent> dmV1(JsonNode e, JsonNode users, Instant receivedAt) {
     if (!e.path("type").asText("").equals("message_create")) {
       return Optional.empty();
     }
@@ -158,8 +226,8 @@ public final class XPayloadParser {
     Participant author = sender.equals(userId) ? Participant.organisation(sender, name)
         : Participant.inwoner(sender, name);
     return Optional.of(new MessageReceived(channel, id, dmThread(sender, recipient), author,
-        data.path("text").asText(""), media, Optional.empty(), Optional.empty(),
-        millis(e.path("created_timestamp")).orElse(Instant.EPOCH)));
+        unescape(data.path("text").asText("")), media, Optional.empty(), Optional.empty(),
+        millis(e.path("created_timestamp")).orElse(receivedAt)));
   }
 
   // ---- v2 answers, for polling ----
@@ -172,11 +240,11 @@ public final class XPayloadParser {
    * @param body the raw answer
    * @return the mentions, in the order given (newest first)
    */
-  public List<InboundEvent> parseMentions(byte[] body) {
+  public InboundBatch parseMentions(byte[] body) {
     JsonNode root = read(body);
     Map<String, JsonNode> users = users(root);
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode t : root.path("data")) {
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
+    items(root, "data", batch, t -> {
       String id = t.path("id").asText("");
       String authorId = t.path("author_id").asText("");
       if (id.isEmpty() || authorId.isEmpty()) {
@@ -192,10 +260,11 @@ public final class XPayloadParser {
       String name = display(user.path("name"), user.path("username"));
       Participant author = authorId.equals(userId) ? Participant.organisation(authorId, name)
           : Participant.inwoner(authorId, name);
-      events.add(new MentionReceived(channel, id, t.path("conversation_id").asText(id), author,
-          t.path("text").asText(""), List.of(), inReplyTo, iso(t.path("created_at"))));
-    }
-    return events;
+      batch.add(new MentionReceived(channel, id, t.path("conversation_id").asText(id), author,
+          unescape(t.path("text").asText("")), List.of(), inReplyTo,
+          iso(t.path("created_at"))));
+    });
+    return batch.build();
   }
 
   /**
@@ -206,13 +275,13 @@ public final class XPayloadParser {
    * @param body the raw answer
    * @return the messages, in the order given (newest first)
    */
-  public List<InboundEvent> parseDmEvents(byte[] body) {
+  public InboundBatch parseDmEvents(byte[] body) {
     JsonNode root = read(body);
     Map<String, JsonNode> users = users(root);
-    List<InboundEvent> events = new ArrayList<>();
-    for (JsonNode e : root.path("data")) {
+    InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
+    items(root, "data", batch, e -> {
       if (!e.path("event_type").asText("").equals("MessageCreate")) {
-        continue;
+        return;
       }
       String id = e.path("id").asText("");
       String sender = e.path("sender_id").asText("");
@@ -225,11 +294,11 @@ public final class XPayloadParser {
       String name = display(user.path("name"), user.path("username"));
       Participant author = sender.equals(userId) ? Participant.organisation(sender, name)
           : Participant.inwoner(sender, name);
-      events.add(new MessageReceived(channel, id, "dm:" + conversation, author,
-          e.path("text").asText(""), List.of(), Optional.empty(), Optional.empty(),
+      batch.add(new MessageReceived(channel, id, "dm:" + conversation, author,
+          unescape(e.path("text").asText("")), List.of(), Optional.empty(), Optional.empty(),
           iso(e.path("created_at"))));
-    }
-    return events;
+    });
+    return batch.build();
   }
 
   /**

@@ -14,6 +14,7 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.http.PlatformHttp;
@@ -88,7 +89,7 @@ public final class XPoller {
   /** Every mention newer than the stored position, all pages, then the new position. */
   private void mentions() {
     Optional<String> since = ctx.cursor(MENTIONS_CURSOR);
-    List<InboundEvent> events = new ArrayList<>();
+    InboundBatch.Builder events = InboundBatch.builder(channel, clock.instant());
     Optional<String> newest = Optional.empty();
     Optional<String> token = Optional.empty();
     for (int page = 0; page < MAX_PAGES; page++) {
@@ -112,14 +113,14 @@ public final class XPoller {
       }
     }
     if (newest.isPresent()) {
-      ctx.ingest(events, Map.of(MENTIONS_CURSOR, newest.get()));
+      ctx.ingest(events.build(), Map.of(MENTIONS_CURSOR, newest.get()));
     }
   }
 
   /** DM events newer than the newest seen: pages back until an event seen before. */
   private void dmEvents() {
     Optional<BigInteger> seen = ctx.cursor(DM_CURSOR).map(BigInteger::new);
-    List<InboundEvent> events = new ArrayList<>();
+    InboundBatch.Builder events = InboundBatch.builder(channel, clock.instant());
     BigInteger newest = seen.orElse(BigInteger.ZERO);
     Optional<String> token = Optional.empty();
     boolean reachedSeen = false;
@@ -133,7 +134,9 @@ public final class XPoller {
           .addQueryParameter("user.fields", "name,username");
       token.ifPresent(t -> url.addQueryParameter("pagination_token", t));
       byte[] body = get(url.build(), "dm_events");
-      for (InboundEvent e : parser.parseDmEvents(body)) {
+      InboundBatch answer = parser.parseDmEvents(body);
+      answer.unreadable().forEach(events::unreadable);
+      for (InboundEvent e : answer.events()) {
         BigInteger id = new BigInteger(((MessageReceived) e).platformId());
         if (seen.isPresent() && id.compareTo(seen.get()) <= 0) {
           reachedSeen = true;
@@ -147,8 +150,9 @@ public final class XPoller {
         break;
       }
     }
-    if (!events.isEmpty()) {
-      ctx.ingest(events, Map.of(DM_CURSOR, newest.toString()));
+    InboundBatch batch = events.build();
+    if (!batch.events().isEmpty() || !batch.unreadable().isEmpty()) {
+      ctx.ingest(batch, Map.of(DM_CURSOR, newest.toString()));
     }
   }
 

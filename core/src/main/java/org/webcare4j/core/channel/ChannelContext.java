@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 
 /**
@@ -40,7 +41,21 @@ public interface ChannelContext {
    * @param cursorUpdates cursor names and their new values, saved after the events
    * @return what was stored and skipped
    */
-  IngestResult ingest(List<? extends InboundEvent> events, Map<String, String> cursorUpdates);
+  default IngestResult ingest(List<? extends InboundEvent> events,
+      Map<String, String> cursorUpdates) {
+    return ingest(InboundBatch.of(events), cursorUpdates);
+  }
+
+  /**
+   * Stores and dispatches what a polled page held, keeps the items the channel could not read
+   * (see {@link org.webcare4j.core.event.UnreadableItem}), and then advances this channel's
+   * cursors: an unreadable item never holds up the items after it.
+   *
+   * @param batch the page's events and unreadable items
+   * @param cursorUpdates cursor names and their new values, saved after the events
+   * @return what was stored, skipped and kept as unreadable
+   */
+  IngestResult ingest(InboundBatch batch, Map<String, String> cursorUpdates);
 
   /**
    * Reads one of this channel's cursors, such as an X {@code since_id} or an IMAP UID.

@@ -1,11 +1,10 @@
 package org.webcare4j.core.graph;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.webcare4j.core.Secret;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.WebhookRequest;
@@ -85,7 +84,7 @@ public final class GraphWebhookVerifier {
    *     org.webcare4j.core.MalformedPayloadException} for a body it cannot read
    * @return the endpoint
    */
-  public WebhookEndpoint endpoint(Function<byte[], List<InboundEvent>> parser) {
+  public WebhookEndpoint endpoint(Function<byte[], InboundBatch> parser) {
     Objects.requireNonNull(parser, "parser");
     return new WebhookEndpoint() {
       @Override
@@ -99,7 +98,7 @@ public final class GraphWebhookVerifier {
       }
 
       @Override
-      public List<InboundEvent> parse(WebhookRequest request) {
+      public InboundBatch parse(WebhookRequest request) {
         return parser.apply(request.body());
       }
     };

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.channel.IngestResult;
 import org.webcare4j.core.channel.JournalEntry;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.store.WebcareStore;
 
@@ -33,8 +33,8 @@ final class DefaultChannelContext implements ChannelContext {
   }
 
   @Override
-  public IngestResult ingest(List<? extends InboundEvent> events, Map<String, String> cursors) {
-    return ingestor.ingest(events, channel, cursors);
+  public IngestResult ingest(InboundBatch batch, Map<String, String> cursors) {
+    return ingestor.ingest(batch, channel, cursors);
   }
 
   @Override

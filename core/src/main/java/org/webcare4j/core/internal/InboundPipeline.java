@@ -1,6 +1,7 @@
 package org.webcare4j.core.internal;
 
-import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -9,7 +10,8 @@ import org.webcare4j.core.PayloadTooLargeException;
 import org.webcare4j.core.SignatureInvalidException;
 import org.webcare4j.core.StoreException;
 import org.webcare4j.core.WebhookException;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
@@ -25,11 +27,16 @@ final class InboundPipeline implements Webhooks {
   private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
 
   private final Map<String, WebhookEndpoint> endpoints;
+  private final Map<String, ChannelId> channels;
+  private final Clock clock;
   private final Ingestor ingestor;
   private final int maxBodyBytes;
 
-  InboundPipeline(Map<String, WebhookEndpoint> endpoints, Ingestor ingestor, int maxBodyBytes) {
+  InboundPipeline(Map<String, WebhookEndpoint> endpoints, Map<String, ChannelId> channels,
+      Ingestor ingestor, int maxBodyBytes, Clock clock) {
     this.endpoints = Map.copyOf(endpoints);
+    this.channels = Map.copyOf(channels);
+    this.clock = clock;
     this.ingestor = ingestor;
     this.maxBodyBytes = maxBodyBytes;
   }
@@ -64,8 +71,7 @@ final class InboundPipeline implements Webhooks {
         return WebhookResponse.text(405, "webhook deliveries are POSTed");
       }
       endpoint.verify(request);
-      List<InboundEvent> events = endpoint.parse(request);
-      ingestor.ingest(events, null, Map.of());
+      ingestor.ingest(read(name, endpoint, request), null, Map.of());
       return WebhookResponse.ok();
     } catch (SignatureInvalidException e) {
       log.warn("webhook {} refused: {}", name, e.getMessage());
@@ -79,6 +85,27 @@ final class InboundPipeline implements Webhooks {
     } catch (RuntimeException e) {
       log.error("webhook {}: unexpected failure; the platform will deliver again", name, e);
       return WebhookResponse.text(500, "internal error");
+    }
+  }
+
+  /**
+   * Parses a verified delivery. A channel's parser answers for its platform's format; should it
+   * fail in a way it did not foresee, the signed delivery is still not refused: its whole body
+   * is kept as one unreadable item, so nothing the platform delivered is lost.
+   */
+  private InboundBatch read(String name, WebhookEndpoint endpoint, WebhookRequest request) {
+    try {
+      return endpoint.parse(request);
+    } catch (WebhookException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.error("webhook {}: the channel's parser failed unexpectedly; the delivery is kept"
+          + " whole as an unreadable item", name, e);
+      ChannelId channel = channels.getOrDefault(name, ChannelId.of(name));
+      return InboundBatch.builder(channel, clock.instant())
+          .unreadable("body", "the parser failed: " + e.getClass().getSimpleName(),
+              new String(request.body(), StandardCharsets.UTF_8))
+          .build();
     }
   }
 

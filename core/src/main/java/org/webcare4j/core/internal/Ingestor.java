@@ -1,7 +1,6 @@
 package org.webcare4j.core.internal;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.webcare4j.core.StoreConflictException;
 import org.webcare4j.core.channel.IngestResult;
 import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.store.WebcareStore;
 
@@ -40,17 +41,18 @@ public final class Ingestor {
   /**
    * Stores and dispatches events, then saves the cursors of one channel.
    *
-   * @param events the events in the platform's order
+   * @param batch the events in the platform's order, and the items that could not be read
    * @param cursorChannel the channel the cursors belong to, or null when there are none
    * @param cursorUpdates cursor names and values to save after the events
    * @return what was stored and skipped
    */
-  public IngestResult ingest(List<? extends InboundEvent> events, ChannelId cursorChannel,
+  public IngestResult ingest(InboundBatch batch, ChannelId cursorChannel,
       Map<String, String> cursorUpdates) {
     int stored = 0;
     int duplicates = 0;
     int ignored = 0;
-    for (InboundEvent event : events) {
+    int unreadable = 0;
+    for (InboundEvent event : batch.events()) {
       if (!channels.contains(event.channel())) {
         log.warn("event for unknown channel {} ignored", event.channel());
         ignored++;
@@ -66,13 +68,27 @@ public final class Ingestor {
             event.getClass().getSimpleName(), event.channel());
       }
     }
+    for (UnreadableItem item : batch.unreadable()) {
+      if (!channels.contains(item.channel())) {
+        log.warn("unreadable item for unknown channel {} ignored", item.channel());
+        ignored++;
+        continue;
+      }
+      if (store.inTransaction(tx -> tx.keepUnreadable(item))) {
+        unreadable++;
+        // Once per item: a delivery sent again finds it kept and logs nothing.
+        log.warn("{}: an item at {} could not be read ({}); kept with its raw JSON as an"
+            + " unreadable item, the rest of the delivery is filed", item.channel(),
+            item.location(), item.reason());
+      }
+    }
     if (!cursorUpdates.isEmpty()) {
       store.inTransaction(tx -> {
         cursorUpdates.forEach((name, value) -> tx.saveCursor(cursorChannel, name, value));
         return null;
       });
     }
-    return new IngestResult(stored, duplicates, ignored);
+    return new IngestResult(stored, duplicates, ignored, unreadable);
   }
 
   private Optional<EventRecord> fileWithRetry(InboundEvent event) {

@@ -107,15 +107,19 @@ public final class WebcareRuntime implements AutoCloseable {
         ids);
     this.ingestor = new Ingestor(store, this.channels.keySet(), normaliser, dispatcher, clock);
     Map<String, WebhookEndpoint> all = new LinkedHashMap<>();
+    Map<String, ChannelId> endpointChannels = new LinkedHashMap<>();
     for (Channel channel : this.channels.values()) {
-      channel.webhook().ifPresent(e -> all.put(channel.id().value(), e));
+      channel.webhook().ifPresent(e -> {
+        all.put(channel.id().value(), e);
+        endpointChannels.put(channel.id().value(), channel.id());
+      });
     }
     endpoints.forEach((name, endpoint) -> {
       if (all.putIfAbsent(name, endpoint) != null) {
         throw new IllegalArgumentException("two webhook endpoints named " + name);
       }
     });
-    this.pipeline = new InboundPipeline(all, ingestor, maxBodyBytes);
+    this.pipeline = new InboundPipeline(all, endpointChannels, ingestor, maxBodyBytes, clock);
     this.ownHttpClient = httpClient.isPresent() ? null : new OkHttpClient.Builder()
         .socketFactory(new NoDelaySocketFactory())
         .connectTimeout(Duration.ofSeconds(10))

@@ -14,6 +14,7 @@ import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Contact;
 import org.webcare4j.core.model.ContactId;
@@ -83,6 +84,25 @@ public interface StoreTransaction {
    * @param sequence the event's sequence number
    */
   void markDispatched(long sequence);
+
+  // ---- unreadable items ----
+
+  /**
+   * Keeps an item a channel could not read, unless one with the same channel and {@link
+   * UnreadableItem#dedupeKey()} is kept already (the platform delivered it again).
+   *
+   * @param item the item
+   * @return true when it was kept now; false when it was there already
+   */
+  boolean keepUnreadable(UnreadableItem item);
+
+  /**
+   * Lists the kept unreadable items, newest first.
+   *
+   * @param limit the most to return
+   * @return the items
+   */
+  List<UnreadableItem> unreadableItems(int limit);
 
   // ---- conversations ----
 

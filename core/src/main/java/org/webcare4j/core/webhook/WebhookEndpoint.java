@@ -1,10 +1,9 @@
 package org.webcare4j.core.webhook;
 
-import java.util.List;
 import java.util.Optional;
 import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.SignatureInvalidException;
-import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.InboundBatch;
 
 /**
  * What a channel implements to receive a platform's webhook calls. The library calls the three
@@ -32,12 +31,16 @@ public interface WebhookEndpoint {
   void verify(WebhookRequest request);
 
   /**
-   * Reads a verified request into events; unknown event types are skipped, not refused.
+   * Reads a verified request into events; unknown event types are skipped, not refused. Each
+   * item of the delivery is read on its own ({@link InboundBatch.Builder#item}): an item that
+   * cannot be read is returned as an {@link org.webcare4j.core.event.UnreadableItem}, and the
+   * delivery is still answered 200 once everything is stored.
    *
    * @param request the verified call
-   * @return the events it carries, in the order the platform gave them; may be empty
-   * @throws MalformedPayloadException when the body is not in the platform's format; no other
-   *     exception may escape
+   * @return the events it carries, in the order the platform gave them, and its unreadable
+   *     items; both may be empty
+   * @throws MalformedPayloadException only when the body is not JSON or not the platform's
+   *     envelope at all (answered 400); no other exception may escape
    */
-  List<InboundEvent> parse(WebhookRequest request);
+  InboundBatch parse(WebhookRequest request);
 }

@@ -26,6 +26,7 @@ import org.webcare4j.core.StoreConflictException;
 import org.webcare4j.core.StoreException;
 import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Contact;
@@ -77,6 +78,43 @@ public abstract class WebcareStoreContract {
   @AfterEach
   void closeStore() {
     store.close();
+  }
+
+  private boolean keep(UnreadableItem item) {
+    return store.inTransaction(tx -> tx.keepUnreadable(item));
+  }
+
+  @Test
+  void keepsAnUnreadableItemOncePerChannelAndListsTheNewestFirst() {
+    String json = "{\"id\":\"wamid.1\",\"type\":\"text\",\"text\":{\"body\":\"Hallo \u00e9\u2603\"}}";
+    UnreadableItem first = new UnreadableItem(WA, "entry[0].changes[0].value.messages[0]",
+        "missing from", json, T0);
+    UnreadableItem again = new UnreadableItem(WA, "entry[1].changes[0].value.messages[0]",
+        "missing from", json, T0.plusSeconds(60));
+    UnreadableItem elsewhere = new UnreadableItem(FB, "entry[0].messaging[0]", "missing mid",
+        json, T0.plusSeconds(1));
+    UnreadableItem other = new UnreadableItem(WA, "entry[0]", "changes is not an array",
+        "{\"changes\":1}", T0.plusSeconds(2));
+
+    assertTrue(keep(first));
+    assertFalse(keep(again), "the same item twice");
+    assertTrue(keep(elsewhere), "another channel");
+    assertTrue(keep(other));
+
+    List<UnreadableItem> kept = store.inTransaction(tx -> tx.unreadableItems(10));
+    assertEquals(List.of(other, elsewhere, first), kept);
+    assertEquals(List.of(other), store.inTransaction(tx -> tx.unreadableItems(1)));
+  }
+
+  @Test
+  void forgetsAnUnreadableItemWhoseTransactionRolledBack() {
+    UnreadableItem item = new UnreadableItem(WA, "body", "x", "{}", T0);
+    assertThrows(IllegalStateException.class, () -> store.inTransaction(tx -> {
+      tx.keepUnreadable(item);
+      throw new IllegalStateException("store failed mid-way");
+    }));
+    assertEquals(List.of(), store.inTransaction(tx -> tx.unreadableItems(10)));
+    assertTrue(keep(item));
   }
 
   protected <T> T tx(java.util.function.Function<StoreTransaction, T> work) {

@@ -22,6 +22,7 @@ import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.DeliveryStatusChanged;
+import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.model.ChannelId;
@@ -45,7 +46,7 @@ import org.webcare4j.core.webhook.WebhookResponse;
  * {@code hide}, {@code unhide}, {@code delete}. Anything else is skipped, as a real channel skips
  * event types it does not know.
  */
-public final class TestChannel implements Channel, WebhookEndpoint {
+public class TestChannel implements Channel, WebhookEndpoint {
   public static final String SIGNATURE_HEADER = "X-Signature";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,7 +113,7 @@ public final class TestChannel implements Channel, WebhookEndpoint {
   }
 
   @Override
-  public List<InboundEvent> parse(WebhookRequest request) {
+  public InboundBatch parse(WebhookRequest request) {
     JsonNode root;
     try {
       root = JSON.readTree(request.body());
@@ -122,8 +123,16 @@ public final class TestChannel implements Channel, WebhookEndpoint {
     if (root == null || !root.path("events").isArray()) {
       throw new MalformedPayloadException("body has no events array");
     }
-    List<InboundEvent> events = new ArrayList<>();
+    InboundBatch.Builder events = InboundBatch.builder(id, Instant.now());
+    int index = 0;
     for (JsonNode e : root.path("events")) {
+      events.item("events[" + index++ + "]", e::toString, () -> read(e, events));
+    }
+    return events.build();
+  }
+
+  private void read(JsonNode e, InboundBatch.Builder events) {
+    {
       Instant at = Instant.ofEpochSecond(e.path("ts").asLong(1_700_000_000L));
       String type = e.path("type").asText("");
       String pid = e.path("id").asText("");
@@ -157,6 +166,5 @@ public final class TestChannel implements Channel, WebhookEndpoint {
         }
       }
     }
-    return events;
   }
 }

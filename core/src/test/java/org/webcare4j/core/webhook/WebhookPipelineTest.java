@@ -26,6 +26,7 @@ import org.webcare4j.core.StoreException;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.MessageReceived;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.store.StoreTransaction;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.testing.TestChannel;
@@ -139,6 +140,49 @@ class WebhookPipelineTest {
     assertEquals(400, wrongShape.status());
     assertEquals("body has no events array", wrongShape.bodyText());
     assertTrue(received.isEmpty());
+  }
+
+  @Test
+  void anUnreadableItemCostsOnlyItselfAndIsKeptWithItsRawJson() {
+    String middle = "{\"type\":\"message\",\"text\":\"zonder id\",\"from\":\"31600000002\"}";
+    String delivery = "{\"events\":[" + message("wamid.a", "31600000001", "Eerste", 1700000000)
+        + "," + middle + "," + message("wamid.c", "31600000003", "Derde", 1700000002) + "]}";
+
+    WebhookResponse response = webcare.webhooks().handle(signed(channel, delivery));
+
+    assertEquals(200, response.status(), response.bodyText());
+    assertEquals(List.of("wamid.a", "wamid.c"), received.stream()
+        .map(r -> ((MessageReceived) r.event()).platformId()).toList());
+    List<UnreadableItem> kept = webcare.unreadableItems(10);
+    assertEquals(1, kept.size());
+    assertEquals("events[1]", kept.get(0).location());
+    assertEquals(middle, kept.get(0).json());
+    assertTrue(kept.get(0).reason().contains("event without id"), kept.get(0).reason());
+    assertFalse(kept.get(0).toString().contains("zonder id"), "toString leaves the content out");
+
+    // The platform delivers the same body again: nothing is filed or kept twice.
+    assertEquals(200, webcare.webhooks().handle(signed(channel, delivery)).status());
+    assertEquals(2, received.size());
+    assertEquals(1, webcare.unreadableItems(10).size());
+  }
+
+  @Test
+  void aParserThatFailsUnexpectedlyKeepsTheWholeSignedDelivery() {
+    TestChannel broken = new TestChannel("broken", Secret.of("app-secret"), Secret.of("v")) {
+      @Override
+      public org.webcare4j.core.event.InboundBatch parse(WebhookRequest request) {
+        throw new IllegalStateException("a bug in the parser");
+      }
+    };
+    try (Webcare w = Webcare.builder().store(store).channel(broken).listener(received::add)
+        .dispatchExecutor(Runnable::run).build()) {
+      WebhookResponse response = w.webhooks().handle(signed(broken, ONE));
+      assertEquals(200, response.status());
+      List<UnreadableItem> kept = w.unreadableItems(5);
+      assertEquals(1, kept.size());
+      assertEquals("body", kept.get(0).location());
+      assertEquals(ONE, kept.get(0).json());
+    }
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.webcare4j.core.channel.JournalEntry;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
+import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.internal.InboxCursor;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Contact;
@@ -217,6 +218,32 @@ final class JdbcTransaction implements StoreTransaction {
         throw e;
       }
     });
+  }
+
+  // ---- unreadable items ----
+
+  @Override
+  public boolean keepUnreadable(UnreadableItem item) {
+    return sql("keep an unreadable item", () -> insertUnlessTaken(
+        "INSERT INTO wc_unreadable_item (channel, dedupe_key, location, reason, payload,"
+            + " received_at) VALUES (?, ?, ?, ?, ?, ?)", p -> {
+          p.setString(1, item.channel().value());
+          p.setString(2, item.dedupeKey());
+          p.setString(3, item.location());
+          p.setString(4, item.reason());
+          p.setString(5, item.json());
+          p.setLong(6, nanos(item.receivedAt()));
+        }));
+  }
+
+  @Override
+  public List<UnreadableItem> unreadableItems(int limit) {
+    return sql("list unreadable items", () -> query(
+        "SELECT channel, location, reason, payload, received_at FROM wc_unreadable_item"
+            + " ORDER BY seq DESC LIMIT ?",
+        p -> p.setInt(1, limit),
+        r -> new UnreadableItem(ChannelId.of(r.getString("channel")), r.getString("location"),
+            r.getString("reason"), r.getString("payload"), instant(r.getLong("received_at")))));
   }
 
   @Override

@@ -31,7 +31,8 @@ final class Migrations {
       new Migration(2, "tone flags and overrides", "V2__tone.sql"),
       new Migration(3, "publications", "V3__publications.sql"),
       new Migration(4, "publishing audit and crisis pause", "V4__publishing.sql"),
-      new Migration(5, "channel journals", "V5__channel_journal.sql"));
+      new Migration(5, "channel journals", "V5__channel_journal.sql"),
+      new Migration(6, "unreadable items", "V6__unreadable_items.sql"));
 
   private Migrations() {}
 

@@ -65,6 +65,8 @@ public final class InMemoryStore implements WebcareStore {
   private final TreeMap<Long, EventRecord> events = new TreeMap<>();
   private final Map<Long, Boolean> dispatched = new HashMap<>();
   private final Map<String, Long> eventKeys = new HashMap<>();
+  private final java.util.LinkedHashMap<String, org.webcare4j.core.event.UnreadableItem> unreadable =
+      new java.util.LinkedHashMap<>();
   private long nextSequence = 1;
 
   private final Map<ConversationId, Conversation> conversations = new HashMap<>();
@@ -158,6 +160,25 @@ public final class InMemoryStore implements WebcareStore {
           new EventRecord(sequence, event, Optional.empty(), Optional.empty(), recordedAt));
       put(dispatched, sequence, false);
       return OptionalLong.of(sequence);
+    }
+
+    @Override
+    public boolean keepUnreadable(org.webcare4j.core.event.UnreadableItem item) {
+      check();
+      String k = key(item.channel(), item.dedupeKey());
+      if (unreadable.containsKey(k)) {
+        return false;
+      }
+      put(unreadable, k, item);
+      return true;
+    }
+
+    @Override
+    public List<org.webcare4j.core.event.UnreadableItem> unreadableItems(int limit) {
+      check();
+      List<org.webcare4j.core.event.UnreadableItem> all = new ArrayList<>(unreadable.values());
+      java.util.Collections.reverse(all);
+      return List.copyOf(all.subList(0, Math.min(limit, all.size())));
     }
 
     @Override
