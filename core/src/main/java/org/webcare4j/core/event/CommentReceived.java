@@ -42,7 +42,7 @@ public record CommentReceived(
     Checks.id(platformId, "platformId");
     Checks.id(threadId, "threadId");
     Checks.id(postId, "postId");
-    Objects.requireNonNull(parentId, "parentId");
+    Checks.optionalId(parentId, "parentId");
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(text, "text");
     attachments = List.copyOf(attachments);

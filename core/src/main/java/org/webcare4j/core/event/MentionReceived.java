@@ -38,7 +38,7 @@ public record MentionReceived(
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(text, "text");
     attachments = List.copyOf(attachments);
-    Objects.requireNonNull(inReplyTo, "inReplyTo");
+    Checks.optionalId(inReplyTo, "inReplyTo");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }
 

@@ -42,7 +42,7 @@ public record MessageReceived(
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(text, "text");
     attachments = List.copyOf(attachments);
-    Objects.requireNonNull(inReplyTo, "inReplyTo");
+    Checks.optionalId(inReplyTo, "inReplyTo");
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(occurredAt, "occurredAt");
   }

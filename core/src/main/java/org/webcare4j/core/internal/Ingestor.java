@@ -1,12 +1,15 @@
 package org.webcare4j.core.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.StoreConflictException;
+import org.webcare4j.core.StoreException;
 import org.webcare4j.core.channel.IngestResult;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundBatch;
@@ -52,13 +55,28 @@ public final class Ingestor {
     int duplicates = 0;
     int ignored = 0;
     int unreadable = 0;
+    List<UnreadableItem> unreadableItems = new ArrayList<>(batch.unreadable());
     for (InboundEvent event : batch.events()) {
       if (!channels.contains(event.channel())) {
         log.warn("event for unknown channel {} ignored", event.channel());
         ignored++;
         continue;
       }
-      Optional<EventRecord> record = fileWithRetry(event);
+      Optional<EventRecord> record;
+      try {
+        record = fileWithRetry(event);
+      } catch (StoreException e) {
+        throw e; // the store is down or busy: answer so that the platform delivers again
+      } catch (RuntimeException e) {
+        // The event holds something the store cannot (a limit its parser did not check):
+        // kept, with what the event says, rather than failing every other event with it.
+        UnreadableItem item = new UnreadableItem(event.channel(),
+            "event " + event.getClass().getSimpleName(), "the store cannot file it: "
+            + e.getClass().getSimpleName() + ": " + e.getMessage(), event.toString(),
+            clock.instant());
+        unreadableItems.add(item);
+        continue;
+      }
       if (record.isPresent()) {
         stored++;
         dispatcher.dispatch(record.get());
@@ -68,7 +86,7 @@ public final class Ingestor {
             event.getClass().getSimpleName(), event.channel());
       }
     }
-    for (UnreadableItem item : batch.unreadable()) {
+    for (UnreadableItem item : unreadableItems) {
       if (!channels.contains(item.channel())) {
         log.warn("unreadable item for unknown channel {} ignored", item.channel());
         ignored++;

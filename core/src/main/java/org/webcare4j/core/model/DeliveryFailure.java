@@ -12,6 +12,9 @@ public record DeliveryFailure(String code, String reason) {
 
   public DeliveryFailure {
     Objects.requireNonNull(code, "code");
+    if (code.length() > 200) {
+      throw new IllegalArgumentException("code must be at most 200 characters");
+    }
     Objects.requireNonNull(reason, "reason");
   }
 }

@@ -167,6 +167,41 @@ class WebhookPipelineTest {
   }
 
   @Test
+  void anEventTheStoreCannotFileIsKeptAndTheOthersAreFiled() {
+    WebcareStore picky = new WebcareStore() {
+      @Override
+      public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        return store.inTransaction(tx -> work.apply((StoreTransaction) java.lang.reflect.Proxy
+            .newProxyInstance(StoreTransaction.class.getClassLoader(),
+                new Class<?>[] {StoreTransaction.class}, (proxy, method, args) -> {
+                  if (method.getName().equals("insertMessage")
+                      && ((org.webcare4j.core.model.Message) args[0]).text().equals("boom")) {
+                    throw new IllegalArgumentException("a limit of this store");
+                  }
+                  try {
+                    return method.invoke(tx, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                })));
+      }
+    };
+    try (Webcare w = webcare(picky)) {
+      String delivery = body(message("wamid.a", "31600000001", "Eerste", 1700000000),
+          message("wamid.b", "31600000002", "boom", 1700000001),
+          message("wamid.c", "31600000003", "Derde", 1700000002));
+      WebhookResponse response = w.webhooks().handle(signed(channel, delivery));
+      assertEquals(200, response.status(), response.bodyText());
+      assertEquals(List.of("wamid.a", "wamid.c"), received.stream()
+          .map(r -> ((MessageReceived) r.event()).platformId()).toList());
+      List<UnreadableItem> kept = w.unreadableItems(10);
+      assertEquals(1, kept.size());
+      assertEquals("event MessageReceived", kept.get(0).location());
+      assertTrue(kept.get(0).json().contains("wamid.b"));
+    }
+  }
+
+  @Test
   void aParserThatFailsUnexpectedlyKeepsTheWholeSignedDelivery() {
     TestChannel broken = new TestChannel("broken", Secret.of("app-secret"), Secret.of("v")) {
       @Override
