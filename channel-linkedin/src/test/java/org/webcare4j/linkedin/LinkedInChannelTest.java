@@ -172,6 +172,36 @@ class LinkedInChannelTest {
     assertEquals(200, webcare.webhooks().handle(good).status());
   }
 
+  @Test
+  void acceptsBothReadingsOfTheDocumentedSignatureAndNothingElse() {
+    start(LinkedInSimulator.builder().build(), false);
+    String post = li.existingPost("Nieuws");
+    byte[] body = li.comment("vGvKjdnbpT", post, "Goed bezig", Optional.empty()).webhook()
+        .body();
+    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    String ofBody = hmacHex("test-client-secret", text);
+    String ofPrefixedBody = hmacHex("test-client-secret", "hmacsha256=" + text);
+    for (String header : List.of("hmacsha256=" + ofBody, ofBody, ofPrefixedBody,
+        "hmacsha256=" + ofPrefixedBody, "HMACSHA256=" + ofBody.toUpperCase())) {
+      assertEquals(200, deliverSigned(body, header), header);
+    }
+    String otherSecret = hmacHex("another-secret", text);
+    byte[] tampered = body.clone();
+    tampered[tampered.length - 5] ^= 1;
+    for (int status : new int[] {deliverSigned(body, otherSecret),
+        deliverSigned(body, "hmacsha256=" + hmacHex("another-secret", "hmacsha256=" + text)),
+        deliverSigned(tampered, "hmacsha256=" + ofBody), deliverSigned(tampered, ofPrefixedBody),
+        deliverSigned(body, "sha256=" + ofBody), deliverSigned(body, "")}) {
+      assertTrue(status == 401 || status == 403, "refused, not " + status);
+    }
+  }
+
+  private int deliverSigned(byte[] body, String signature) {
+    return webcare.webhooks().handle(WebhookRequest.builder("POST",
+        "/webhooks/linkedin-gemeente").header("X-LI-Signature", signature).body(body).build())
+        .status();
+  }
+
   private static String hmacHex(String key, String text) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -106,6 +106,28 @@ class WhatsAppSendingTest {
   }
 
   @Test
+  void someoneKnownOnlyByTheirUsernameIsOneConversationAndIsAnsweredByUserId() throws Exception {
+    start();
+    String userId = "NL.13491208655302741918";
+    assertEquals(200, webcare.webhooks().handle(simulator.inboundTextFromUsername(userId,
+        "@fatima.nl", "Fatima", "Hoe vraag ik een parkeervergunning aan?")).status());
+    assertEquals(200, webcare.webhooks().handle(simulator.inboundTextFromUsername(userId,
+        "@fatima.nl", "Fatima", "Het gaat om de Kerkstraat.")).status());
+    List<Conversation> all = webcare.inbox().query(InboxQuery.all()).items();
+    assertEquals(1, all.size(), "one person, one conversation: " + all);
+    Conversation c = all.get(0);
+    assertEquals(userId, c.platformThreadId());
+    assertEquals("Fatima", webcare.inbox().messages(c.id()).get(0).author().displayName());
+
+    OutboxEntry done = webcare.compose(c.id()).agent(SANNE).text(REPLY.replace("Jan", "Fatima"))
+        .send().await(AWAIT);
+    assertEquals(OutboxState.SENT, done.state(), done.toString());
+    WhatsAppSimulator.Sent sent = simulator.sent().get(0);
+    assertEquals(userId, sent.body().path("recipient").asText());
+    assertTrue(sent.body().path("to").isMissingNode(), "no phone number to send to");
+  }
+
+  @Test
   void statusWebhooksMoveTheOutboundMessageOn() throws Exception {
     start();
     ConversationId c = inbound("31612345678", "Vraag");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
@@ -95,6 +96,46 @@ class WhatsAppWebhookTest {
     String otherApp = new GraphWebhookVerifier(Secret.of("other-app"), Secret.of("x")).sign(body);
     assertEquals(403, deliver(body, otherApp).status());
     assertTrue(received.isEmpty());
+  }
+
+  @Test
+  void aDeliveryOfThreeWhoseMiddleItemIsUnreadableFilesTwoAndKeepsTheThird(
+      @TempDir java.nio.file.Path dir) {
+    String good1 = "{\"from\":\"31612345678\",\"id\":\"wamid.one\",\"timestamp\":\"1749416383\","
+        + "\"type\":\"text\",\"text\":{\"body\":\"Eerste vraag\"}}";
+    String broken = "{\"from\":\"31612345679\",\"id\":\"wamid.two\",\"timestamp\":\"gisteren\","
+        + "\"type\":\"text\",\"text\":{\"body\":\"Mijn BSN is 111222333\"}}";
+    String good3 = "{\"from\":\"31612345670\",\"id\":\"wamid.three\",\"timestamp\":\"1749416390\","
+        + "\"type\":\"text\",\"text\":{\"body\":\"Derde vraag\"}}";
+    byte[] body = ("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
+        + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\","
+        + "\"metadata\":{\"phone_number_id\":\"106540352242922\"},\"messages\":[" + good1 + ","
+        + broken + "," + good3 + "]}}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String signature = new GraphWebhookVerifier(APP_SECRET, Secret.of("x")).sign(body);
+    List<EventRecord> seen = new CopyOnWriteArrayList<>();
+    try (org.webcare4j.core.store.JdbcWebcareStore h2 =
+            org.webcare4j.core.store.JdbcWebcareStore.embedded(dir);
+        Webcare w = Webcare.builder().store(h2).channel(channel).listener(seen::add)
+            .dispatchExecutor(Runnable::run).build()) {
+      WebhookResponse answer = w.webhooks().handle(WebhookRequest.builder("POST",
+          "/webhooks/whatsapp-main").header("X-Hub-Signature-256", signature).body(body).build());
+      assertEquals(200, answer.status(), answer.bodyText());
+      assertEquals(List.of("wamid.one", "wamid.three"), seen.stream()
+          .map(r -> ((org.webcare4j.core.event.MessageReceived) r.event()).platformId()).toList());
+      List<org.webcare4j.core.event.UnreadableItem> kept = w.unreadableItems(10);
+      assertEquals(1, kept.size());
+      assertEquals("entry[0].changes[0].value.messages[1]", kept.get(0).location());
+      assertEquals(broken, kept.get(0).json(), "kept as it came, for a person or a later version");
+      assertTrue(kept.get(0).reason().contains("timestamp"), kept.get(0).reason());
+      assertTrue(!kept.get(0).reason().contains("111222333"), "the reason quotes no content");
+    }
+    // Stored, not just remembered: a new Webcare on the same file finds it.
+    try (org.webcare4j.core.store.JdbcWebcareStore h2 =
+            org.webcare4j.core.store.JdbcWebcareStore.embedded(dir);
+        Webcare w = Webcare.builder().store(h2).channel(channel).build()) {
+      assertEquals(broken, w.unreadableItems(10).get(0).json());
+      assertEquals(2, w.inbox().query(InboxQuery.all()).items().size());
+    }
   }
 
   @Test

@@ -291,6 +291,37 @@ public final class WhatsAppSimulator implements AutoCloseable {
   }
 
   /**
+   * Builds the signed webhook of an inbound text from someone who hides their phone number behind
+   * a username: no {@code from}, no {@code wa_id}, only the business-scoped user id ({@code
+   * from_user_id}, {@code user_id} in {@code contacts}) and the username; opens their window.
+   *
+   * @param userId the business-scoped user id, such as {@code NL.13491208655302741918}
+   * @param username the username, such as {@code @fatima.nl}
+   * @param name the profile name
+   * @param text the text
+   * @return the request
+   */
+  public WebhookRequest inboundTextFromUsername(String userId, String username, String name,
+      String text) {
+    Instant now = clock.instant();
+    ObjectNode message = JSON.createObjectNode();
+    message.put("from_user_id", userId);
+    message.put("id", "wamid.SIM" + ids.incrementAndGet());
+    message.put("timestamp", String.valueOf(now.getEpochSecond()));
+    message.put("type", "text");
+    message.putObject("text").put("body", text);
+    ObjectNode value = value();
+    ObjectNode contact = value.putArray("contacts").addObject();
+    contact.putObject("profile").put("name", name).put("username", username);
+    contact.put("user_id", userId);
+    value.putArray("messages").add(message);
+    synchronized (lock) {
+      lastInbound.merge(userId, now, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    return webhook(value);
+  }
+
+  /**
    * Builds the signed webhook of an inbound image, with media the channel can download.
    *
    * @param waId the inwoner's WhatsApp id
@@ -448,11 +479,18 @@ public final class WhatsAppSimulator implements AutoCloseable {
   }
 
   private MockResponse send(JsonNode body) {
-    String to = body.path("to").asText("");
+    // to (a phone number, or a group id with recipient_type group) wins over recipient (a
+    // business-scoped user id), as Meta documents for usernames
+    boolean group = "group".equals(body.path("recipient_type").asText("individual"));
+    boolean byUserId = !body.hasNonNull("to") && body.hasNonNull("recipient");
+    String to = byUserId ? body.path("recipient").asText("") : body.path("to").asText("");
     String type = body.path("type").asText("text");
-    if (!to.matches("[0-9]{6,20}")) {
-      return error(400, 100, null, "(#100) Invalid parameter", "to must be a phone number");
+    if (byUserId ? !to.matches("[A-Z]{2}\\.[A-Za-z0-9.]{1,128}")
+        : group ? to.isBlank() : !to.matches("[0-9]{6,20}")) {
+      return error(400, 100, null, "(#100) Invalid parameter",
+          "to must be a phone number, or recipient a business-scoped user id");
     }
+
     Instant now = clock.instant();
     synchronized (lock) {
       while (!recentSends.isEmpty() && !recentSends.peekFirst().isAfter(now.minusSeconds(1))) {
@@ -478,7 +516,7 @@ public final class WhatsAppSimulator implements AutoCloseable {
     answer.put("messaging_product", "whatsapp");
     ObjectNode contact = answer.putArray("contacts").addObject();
     contact.put("input", to);
-    contact.put("wa_id", to);
+    contact.put(byUserId ? "user_id" : "wa_id", to);
     ObjectNode message = answer.putArray("messages").addObject();
     message.put("id", id);
     if (type.equals("template")) {

@@ -283,8 +283,7 @@ class WebhookConformanceTest {
 
   /** Empty when the event has everything the expectation names; else what differs. */
   private static Optional<String> mismatch(JsonNode want, InboundEvent event) {
-    for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>)
-        want::fields) {
+    for (Map.Entry<String, JsonNode> field : want.properties()) {
       String name = field.getKey();
       JsonNode value = field.getValue();
       Optional<String> problem = switch (name) {
@@ -388,8 +387,7 @@ class WebhookConformanceTest {
     }
     for (int i = 0; i < want.size(); i++) {
       Attachment a = (Attachment) list.get(i);
-      for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>)
-          want.get(i)::fields) {
+      for (Map.Entry<String, JsonNode> field : want.get(i).properties()) {
         String name = field.getKey();
         JsonNode value = field.getValue();
         Optional<String> got = switch (name) {
