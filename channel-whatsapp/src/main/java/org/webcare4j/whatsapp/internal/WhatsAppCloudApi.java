@@ -74,6 +74,28 @@ public final class WhatsAppCloudApi {
         "", "no access token is configured for this WhatsApp channel", "")).reveal();
   }
 
+  /** A business-scoped user id, such as {@code US.13491208655302741918}. */
+  private static final java.util.regex.Pattern USER_ID =
+      java.util.regex.Pattern.compile("[A-Z]{2}\\.[A-Za-z0-9.]{1,128}");
+
+  /**
+   * Addresses a send to the thread's person or group: a phone number goes in {@code to}; a
+   * business-scoped user id (a person who hides their number behind a username) in {@code
+   * recipient}; a group thread ({@code group:<id>}) as {@code recipient_type: group}.
+   */
+  static void addressee(ObjectNode body, String thread) {
+    if (thread.startsWith(WhatsAppPayloadParser.GROUP_THREAD)) {
+      body.put("recipient_type", "group");
+      body.put("to", thread.substring(WhatsAppPayloadParser.GROUP_THREAD.length()));
+    } else if (USER_ID.matcher(thread).matches()) {
+      body.put("recipient_type", "individual");
+      body.put("recipient", thread);
+    } else {
+      body.put("recipient_type", "individual");
+      body.put("to", thread);
+    }
+  }
+
   /**
    * Builds the body of a message send.
    *
@@ -83,8 +105,7 @@ public final class WhatsAppCloudApi {
   public static ObjectNode messageBody(SendMessage send) {
     ObjectNode body = JSON.createObjectNode();
     body.put("messaging_product", "whatsapp");
-    body.put("recipient_type", "individual");
-    body.put("to", send.platformThreadId());
+    addressee(body, send.platformThreadId());
     send.inReplyTo().ifPresent(id -> body.putObject("context").put("message_id", id));
     if (send.template().isPresent()) {
       template(body, send.template().get());
