@@ -177,11 +177,13 @@ public final class LinkedInChannel implements Channel {
         if (!request.method().equals("GET")) {
           return Optional.empty();
         }
-        return Optional.of(request.queryParameter("challengeCode")
-            .map(code -> WebhookResponse.json(200, "{\"challengeCode\":\""
-                + code.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"challengeResponse\":\"" + sig.sign(code) + "\"}"))
-            .orElseGet(() -> WebhookResponse.text(400, "challengeCode missing")));
+        Optional<String> code = request.queryParameter("challengeCode");
+        if (code.isEmpty() || !CHALLENGE_CODE.matcher(code.get()).matches()) {
+          // LinkedIn sends a type-4 UUID; signing anything else could sign a forged body.
+          return Optional.of(WebhookResponse.text(400, "challengeCode missing or malformed"));
+        }
+        return Optional.of(WebhookResponse.json(200, "{\"challengeCode\":\"" + code.get()
+            + "\",\"challengeResponse\":\"" + sig.sign(code.get()) + "\"}"));
       }
 
       @Override
@@ -195,6 +197,13 @@ public final class LinkedInChannel implements Channel {
       }
     });
   }
+
+  /**
+   * LinkedIn's challenge code: "randomly generated type-4 UUID string" (Webhook validation,
+   * learn.microsoft.com); nothing else is answered, so the answer never signs a forged body.
+   */
+  private static final java.util.regex.Pattern CHALLENGE_CODE = java.util.regex.Pattern.compile(
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}");
 
   /** The header LinkedIn signs webhook notifications in. */
   public static final String SIGNATURE_HEADER = "X-LI-Signature";

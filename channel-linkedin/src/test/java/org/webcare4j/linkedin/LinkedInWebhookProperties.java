@@ -151,6 +151,43 @@ class LinkedInWebhookProperties {
         + whole.pointer(place % whole.places()));
   }
 
+  @Provide
+  Arbitrary<String> codes() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(300),
+        Arbitraries.strings().withChars("abcdef0123456789-").ofMinLength(1).ofMaxLength(60),
+        Arbitraries.of(DOCUMENTED).map(LinkedInWebhookProperties::delivery),
+        Arbitraries.of("", "890e4665-4dfe-4ab1-b689-ed553bceeed0", "{\"a\":\"\u0001\"}",
+            "890e4665-4dfe-4ab1-b689-ed553bceeed0\"}"));
+  }
+
+  /** A challenge answer is the key's HMAC of the code: it must never sign a body we would take. */
+  @Property(tries = 500)
+  void noChallengeAnswerIsTheSignatureOfADeliveryThePipelineAccepts(
+      @ForAll("codes") String code) {
+    var answer = probe.handle(WebhookRequest.builder("GET", "/webhooks/linkedin")
+        .queryParameter("challengeCode", code).build());
+    if (answer.status() != 200) {
+      assertEquals(400, answer.status());
+      return;
+    }
+    String signature;
+    try {
+      com.fasterxml.jackson.databind.JsonNode json =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.bodyText());
+      assertEquals(code, json.path("challengeCode").asText(), "the answer echoes the code");
+      signature = json.path("challengeResponse").asText();
+    } catch (java.io.IOException e) {
+      throw new AssertionError("the challenge answer is not JSON: " + answer.bodyText(), e);
+    }
+    for (String header : List.of(signature, "hmacsha256=" + signature)) {
+      var forged = probe.handle(WebhookRequest.builder("POST", "/webhooks/linkedin")
+          .header(LinkedInChannel.SIGNATURE_HEADER, header)
+          .body(code.getBytes(StandardCharsets.UTF_8)).build());
+      assertTrue(forged.status() != 200, "a challenge answer signed a body we took: " + code);
+    }
+  }
+
   @Property(tries = 200)
   void arbitraryBytesAreAnswered200Or400(@ForAll byte[] body) {
     parseTyped(body);

@@ -172,10 +172,14 @@ public final class XChannel implements Channel {
         if (!request.method().equals("GET")) {
           return Optional.empty();
         }
-        return Optional.of(request.queryParameter("crc_token")
-            .map(token -> WebhookResponse.json(200,
-                "{\"response_token\":\"" + signature.sign(token) + "\"}"))
-            .orElseGet(() -> WebhookResponse.text(400, "crc_token missing")));
+        Optional<String> token = request.queryParameter("crc_token");
+        if (token.isEmpty() || !CRC_TOKEN.matcher(token.get()).matches()) {
+          // The answer is the key's HMAC of the token: signing anything shaped like a body
+          // would hand out a valid delivery signature for it.
+          return Optional.of(WebhookResponse.text(400, "crc_token missing or malformed"));
+        }
+        return Optional.of(WebhookResponse.json(200,
+            "{\"response_token\":\"" + signature.sign(token.get()) + "\"}"));
       }
 
       @Override
@@ -190,6 +194,14 @@ public final class XChannel implements Channel {
       }
     });
   }
+
+  /**
+   * What a CRC token may look like: X sends a random token of letters, digits and base64
+   * punctuation. No JSON, no whitespace, so that no CRC answer is ever the signature of a body
+   * the webhook would accept.
+   */
+  private static final java.util.regex.Pattern CRC_TOKEN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9+/=_.~-]{1,256}");
 
   /**
    * Returns the CRC answer for a token, as the webhook gives it.

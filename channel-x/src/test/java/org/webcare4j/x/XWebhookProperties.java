@@ -138,6 +138,39 @@ class XWebhookProperties {
         + whole.pointer(place % whole.places()));
   }
 
+  @Provide
+  Arbitrary<String> tokens() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(300),
+        Arbitraries.strings().withChars("abcdefABCDEF0123456789-+/=_").ofMinLength(1)
+            .ofMaxLength(300),
+        Arbitraries.of(List.copyOf(FIXTURES.keySet()).stream().sorted()
+            .map(XWebhookProperties::fixture).toList()),
+        Arbitraries.of("{\"for_user_id\":\"" + USER + "\",\"tweet_create_events\":[" + goodPost("1")
+            + "]}", " {\"a\":1}", "[]", "\"x\"", "", "9b4507b3-9040-4669-9ca3-6b94edb50553"));
+  }
+
+  /** A CRC answer is the key's HMAC of the token: it must never sign a body we would take. */
+  @Property(tries = 500)
+  void noCrcAnswerIsTheSignatureOfADeliveryThePipelineAccepts(@ForAll("tokens") String token) {
+    var crc = probe.handle(WebhookRequest.builder("GET", "/webhooks/x-gemeente")
+        .queryParameter("crc_token", token).build());
+    if (crc.status() != 200) {
+      assertEquals(400, crc.status());
+      return;
+    }
+    String signature;
+    try {
+      signature = JSON.readTree(crc.bodyText()).path("response_token").asText();
+    } catch (IOException e) {
+      throw new AssertionError("the CRC answer is not JSON: " + crc.bodyText(), e);
+    }
+    var forged = probe.handle(WebhookRequest.builder("POST", "/webhooks/x-gemeente")
+        .header("x-twitter-webhooks-signature", signature)
+        .body(token.getBytes(StandardCharsets.UTF_8)).build());
+    assertTrue(forged.status() != 200, "a CRC answer signed a body the webhook took: " + token);
+  }
+
   @Property(tries = 200)
   void arbitraryBytesAreAnswered200Or400(@ForAll byte[] body) {
     parseTyped(body);

@@ -118,6 +118,16 @@ public final class WebhookProbe implements AutoCloseable {
         webcare.unreadableItems(20));
   }
 
+  /**
+   * Hands a request to the pipeline as it is, unsigned: a handshake, or a forged delivery.
+   *
+   * @param request the request
+   * @return the pipeline's answer
+   */
+  public org.webcare4j.core.webhook.WebhookResponse handle(WebhookRequest request) {
+    return webcare.webhooks().handle(request);
+  }
+
   @Override
   public void close() {
     webcare.close();
