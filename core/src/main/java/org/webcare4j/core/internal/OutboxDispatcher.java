@@ -82,6 +82,12 @@ final class OutboxDispatcher implements AutoCloseable {
   private final OutboxPolicy policy;
   private final Clock clock;
   private final String owner;
+  /**
+   * Whom this run's claims name: the instance and a start id of this run. A host restarted
+   * after a crash under the same instance name holds its lease again at once, and still sees
+   * the entries its previous run left sending as orphans, because they name that run.
+   */
+  private final String claimant;
   private final Map<ChannelId, ChannelRuntime> runtimes = new ConcurrentHashMap<>();
   private final Set<ChannelId> leased = ConcurrentHashMap.newKeySet();
   /** When each held lease should be renewed: once a third of its duration has passed. */
@@ -101,6 +107,7 @@ final class OutboxDispatcher implements AutoCloseable {
     this.policy = policy;
     this.clock = clock;
     this.owner = owner;
+    this.claimant = owner + "#" + java.util.UUID.randomUUID().toString().substring(0, 8);
     for (Channel channel : channels.values()) {
       runtimes.put(channel.id(), new ChannelRuntime(channel,
           new ChannelThrottle(channel.id(), channel.quota(), clock),
@@ -234,7 +241,7 @@ final class OutboxDispatcher implements AutoCloseable {
               new DeliveryFailure("CANCELLED", "the publication is " + held.get()
                   + "; releasing it queues the post again"), e.attempts(), now)));
         } else {
-          out.add(tx.updateOutboxEntry(e.sending(owner, now)));
+          out.add(tx.updateOutboxEntry(e.sending(claimant, now)));
         }
       }
       return out;
@@ -274,8 +281,8 @@ final class OutboxDispatcher implements AutoCloseable {
       List<OutboxEntry> out = new ArrayList<>();
       for (OutboxEntry e : tx.outboxEntries(Optional.of(id), EnumSet.of(OutboxState.SENDING),
           1000)) {
-        if (!e.claimedBy().equals(Optional.of(owner))) {
-          out.add(tx.updateOutboxEntry(e.sending(owner, clock.instant())));
+        if (!e.claimedBy().equals(Optional.of(claimant))) {
+          out.add(tx.updateOutboxEntry(e.sending(claimant, clock.instant())));
         }
       }
       return out;
@@ -566,7 +573,7 @@ final class OutboxDispatcher implements AutoCloseable {
   }
 
   private boolean ownedSending(OutboxEntry cur) {
-    boolean owned = cur.state() == OutboxState.SENDING && cur.claimedBy().equals(Optional.of(owner));
+    boolean owned = cur.state() == OutboxState.SENDING && cur.claimedBy().equals(Optional.of(claimant));
     if (!owned) {
       log.info("entry {} was taken over meanwhile ({}); leaving it to its new owner", cur.id(),
           cur.state());

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
@@ -31,9 +31,10 @@ import org.webcare4j.core.testing.TestPlatform;
 class CrashTest {
   private static final int MESSAGES = 60;
 
-  @ParameterizedTest(name = "platform lookup available: {0}")
-  @ValueSource(booleans = {true, false})
-  void aKilledInstanceNeitherLosesNorDuplicatesMessages(boolean lookup) throws Exception {
+  @ParameterizedTest(name = "platform lookup available: {0}, restarted as {1}")
+  @CsvSource({"true, successor", "false, successor", "false, doomed"})
+  void aKilledInstanceNeitherLosesNorDuplicatesMessages(boolean lookup, String restartedAs)
+      throws Exception {
     String url = Postgres.newDatabase();
     try (TestPlatform platform = new TestPlatform().answerAfter(Duration.ofMillis(80))) {
       if (!lookup) {
@@ -72,7 +73,9 @@ class CrashTest {
         List<OutboxEntry> all;
         try (Webcare restarted = Webcare.builder().store(store)
             .channel(new HttpTestChannel("crash-channel", platform.url()))
-            .instanceId("successor").dispatchExecutor(Runnable::run)
+            // "doomed" is the killed host's own name: a restart under its hostname must still
+            // resolve what its previous run left sending
+            .instanceId(restartedAs).dispatchExecutor(Runnable::run)
             .outboxPolicy(CrashWorker.policy()).httpClient(OutboxHarness.fastClient()).build()) {
           all = restarted.outbox().entries(OutboxState.QUEUED, 1);
           Instant deadline = Instant.now().plusSeconds(60);
