@@ -186,6 +186,15 @@ class WhatsAppPayloadParserTest {
   }
 
   @Test
+  void nestingBeyondJacksonsLimitIsAMalformedBodyNotANullPointer() {
+    String deep = "{\"object\":\"whatsapp_business_account\",\"entry\":" + "[".repeat(3000)
+        + "]".repeat(3000) + "}";
+    MalformedPayloadException e = assertThrows(MalformedPayloadException.class,
+        () -> parser.parse(deep.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(e.getMessage().startsWith("body is not valid JSON"), e.getMessage());
+  }
+
+  @Test
   void keepsAnEntryOfTheWrongShapeAsUnreadableAndReadsTheNext() {
     String text = new String(Fixtures.bytes("text.json"), StandardCharsets.UTF_8);
     String entry = text.substring(text.indexOf("{", text.indexOf("\"entry\"")),

@@ -33,6 +33,10 @@ public record UnreadableItem(
     Objects.requireNonNull(reason, "reason");
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    // kept in every store: no U+0000 (PostgreSQL refuses it), no lone surrogates
+    json = Checks.storable(json);
+    reason = Checks.storable(reason);
+    location = Checks.storable(location);
   }
 
   /**

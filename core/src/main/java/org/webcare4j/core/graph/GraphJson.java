@@ -32,8 +32,10 @@ public final class GraphJson {
     try {
       root = MAPPER.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new MalformedPayloadException("body is not valid JSON (line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+      // Jackson's own limits (nesting depth, number length) give no location
+      throw new MalformedPayloadException(e.getLocation() == null ? "body is not valid JSON"
+          : "body is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + ")");
     } catch (IOException e) {
       throw new MalformedPayloadException("body is not valid JSON");
     }

@@ -25,6 +25,7 @@ import org.webcare4j.core.model.ContactId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.ConversationState;
+import org.webcare4j.core.model.DeliveryFailure;
 import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.Handle;
@@ -126,7 +127,7 @@ final class Normaliser {
         if (m.editedAt().map(at -> !e.occurredAt().isAfter(at)).orElse(false)) {
           return m;
         }
-        return m.toBuilder().text(e.text()).editedAt(e.occurredAt()).build();
+        return m.toBuilder().text(clean(e.text())).editedAt(e.occurredAt()).build();
       });
     } else if (event instanceof CommentDeleted d) {
       return changeMessage(tx, d.channel(), d.platformId(),
@@ -138,7 +139,83 @@ final class Normaliser {
     throw new IllegalStateException("unhandled event type " + event.getClass().getName());
   }
 
-  private Target content(StoreTransaction tx, Content c, Instant now) {
+  /** The earliest time a platform's message can plausibly carry; anything before is a default. */
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+  /**
+   * What every store can hold and a person can read: no U+0000 (PostgreSQL refuses it in text),
+   * no lone surrogates (not encodable as UTF-8; replaced by U+FFFD).
+   */
+  static String clean(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(ch) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      String replacement = null;
+      if (ch == '\u0000') {
+        replacement = "";
+      } else if (Character.isSurrogate(ch) && !pair) {
+        replacement = "\uFFFD";
+      }
+      if (replacement != null && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (out != null) {
+        if (replacement != null) {
+          out.append(replacement);
+        } else {
+          out.append(ch);
+          if (pair) {
+            out.append(text.charAt(++i));
+          }
+        }
+      } else if (pair) {
+        i++;
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  private static Participant clean(Participant p) {
+    String name = clean(p.displayName());
+    return name.equals(p.displayName()) ? p : new Participant(p.role(), p.id(), name);
+  }
+
+  private static Attachment clean(Attachment a) {
+    Attachment.Builder b = Attachment.builder(a.kind());
+    a.mediaId().ifPresent(b::mediaId);
+    a.url().map(Normaliser::clean).ifPresent(b::url);
+    a.mimeType().map(Normaliser::clean).ifPresent(b::mimeType);
+    a.fileName().map(Normaliser::clean).ifPresent(b::fileName);
+    a.sizeBytes().ifPresent(b::sizeBytes);
+    a.caption().map(Normaliser::clean).ifPresent(b::caption);
+    a.properties().forEach((k, v) -> b.property(clean(k), clean(v)));
+    return b.build();
+  }
+
+  /**
+   * The content as the store keeps it: text cleaned, and a time the platform cannot have meant
+   * (before 2000, or more than a day ahead: a default of 0, a unit mix-up) replaced by the time
+   * it was received, with a note in the log.
+   */
+  private Content cleaned(Content c, Instant now) {
+    Instant at = c.occurredAt;
+    if (at.isBefore(EARLIEST) || at.isAfter(now.plus(Duration.ofDays(1)))) {
+      log.info("{}: platform time {} of {} is out of range; filed at the time received, {}",
+          c.channel, at, c.platformId, now);
+      at = now;
+    }
+    return new Content(c.channel, c.platformId, c.threadId, c.visibility, clean(c.author),
+        clean(c.text), c.attachments.stream().map(Normaliser::clean).toList(), c.inReplyTo,
+        c.subject.map(Normaliser::clean), at, c.threadFollowsReply);
+  }
+
+  private Target content(StoreTransaction tx, Content raw, Instant now) {
+    Content c = cleaned(raw, now);
     Optional<Message> existing = tx.messageByPlatformId(c.channel, c.platformId);
     if (existing.isPresent()) {
       // An echo of a message webcare4j sent, or the same message reported under another event.
@@ -244,7 +321,8 @@ final class Normaliser {
     if (m.status().canAdvanceTo(s.status())) {
       Message.Builder b = m.toBuilder();
       if (s.status() == DeliveryStatus.FAILED) {
-        b.failed(s.failure().orElseThrow());
+        DeliveryFailure failure = s.failure().orElseThrow();
+        b.failed(new DeliveryFailure(failure.code(), clean(failure.reason())));
       } else {
         b.status(s.status());
       }

@@ -14,6 +14,14 @@ final class Ids {
     if (value.length() > 200) {
       throw new IllegalArgumentException(what + " must be at most 200 characters");
     }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || (Character.isHighSurrogate(c) && (i + 1 == value.length()
+          || !Character.isLowSurrogate(value.charAt(++i)))) || Character.isLowSurrogate(c)) {
+        throw new IllegalArgumentException(what + " holds a control character or a lone"
+            + " surrogate");
+      }
+    }
     return value;
   }
 }
