@@ -55,6 +55,20 @@ public final class LocalMailServer implements AutoCloseable {
   public record ReceivedMail(String messageId, String from, String subject, String text,
       Optional<String> inReplyTo) {}
 
+  /**
+   * GreenMail logs every IMAP line it receives at DEBUG, the {@code LOGIN} with its password
+   * among them; its loggers are held at INFO unless the host configured them (slf4j-simple reads
+   * this property when a logger is made, so it is set before GreenMail's classes load).
+   */
+  private static final String GREENMAIL_LOG_LEVEL =
+      "org.slf4j.simpleLogger.log.com.icegreen.greenmail";
+
+  static {
+    if (System.getProperty(GREENMAIL_LOG_LEVEL) == null) {
+      System.setProperty(GREENMAIL_LOG_LEVEL, "info");
+    }
+  }
+
   private final GreenMail server;
   private final String mailbox;
   private final String user;

@@ -57,6 +57,36 @@ class LocalMailServerTest {
     assertTrue(mail.toString().contains("kcc@gemeente.example"));
   }
 
+  /** Run in a JVM of its own with every logger at DEBUG: the password must not appear. */
+  public static void main(String[] args) throws Exception {
+    org.slf4j.LoggerFactory.getLogger(LocalMailServerTest.class).debug("debug logging is on");
+    try (LocalMailServer server = LocalMailServer.start("kcc@gemeente.example")) {
+      Store store = Session.getInstance(new Properties()).getStore("imap");
+      store.connect(server.host(), server.imapPort(), server.user(), server.password().reveal());
+      store.close();
+      System.out.println("PASSWORD " + server.password().reveal());
+    }
+  }
+
+  @Test
+  void aDebugLogDoesNotCarryTheImapPassword() throws Exception {
+    Process p = new ProcessBuilder(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=debug",
+        System.getProperty("greenmail.probe", "-Dnothing=set"),
+        LocalMailServerTest.class.getName()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+    String line = out.lines().filter(l -> l.startsWith("PASSWORD ")).findFirst()
+        .orElseThrow(() -> new AssertionError("the child did not log in: " + out));
+    String password = line.substring("PASSWORD ".length());
+    String logs = out.replace(line, "");
+    assertTrue(logs.contains("DEBUG"), "the child logged at DEBUG: " + logs);
+    assertFalse(logs.contains(password), "the IMAP password reached the log");
+  }
+
   @Test
   void refusesSomethingThatIsNotAnAddress() {
     assertThrows(IllegalArgumentException.class, () -> LocalMailServer.start("kcc"));
