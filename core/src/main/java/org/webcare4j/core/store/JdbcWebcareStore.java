@@ -50,6 +50,12 @@ public final class JdbcWebcareStore implements WebcareStore {
    * Opens (or creates) the embedded H2 database {@code webcare4j} in a directory: the zero set-up
    * default for one instance. Needs {@code com.h2database:h2} on the class path.
    *
+   * <p>Durable: a transaction is written to the database file before its commit returns ({@code
+   * WRITE_DELAY=0}; H2's own default keeps commits in memory for up to half a second), so a
+   * webhook answered 200 or a reply whose {@code send()} returned survives the process being
+   * killed. That costs throughput on every commit; a host that needs more should batch its own
+   * work or use PostgreSQL.
+   *
    * @param directory where the database files live; created if missing
    * @return the store; close it to close the database
    * @throws StoreException when the directory or database cannot be opened
@@ -62,7 +68,7 @@ public final class JdbcWebcareStore implements WebcareStore {
       throw new StoreException("cannot create the database directory " + directory, e);
     }
     String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("webcare4j")
-        + ";DB_CLOSE_ON_EXIT=FALSE";
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     DataSource h2 = h2Pool(url);
     Connection keepOpen;
     try {
