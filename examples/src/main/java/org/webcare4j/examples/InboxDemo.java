@@ -16,6 +16,7 @@ import java.util.List;
 import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
+import org.webcare4j.core.webhook.WebhookHttpHandler;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.ReplyDraft;
@@ -84,7 +85,7 @@ public final class InboxDemo {
         .listener(record -> out.println("  event " + record.sequence() + ": "
             + record.event().getClass().getSimpleName()))
         .build()) {
-      server.createContext("/webhooks", webcare.webhooks().httpHandler());
+      WebhookHttpHandler.mount(server, "/webhooks", webcare.webhooks());
       server.start();
       URI hook = URI.create("http://127.0.0.1:" + server.getAddress().getPort()
           + "/webhooks/whatsapp-gemeente");

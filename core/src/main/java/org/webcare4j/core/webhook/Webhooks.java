@@ -38,7 +38,8 @@ public interface Webhooks {
 
   /**
    * Returns a handler to mount in the JDK's {@code HttpServer}, for example {@code
-   * server.createContext("/webhooks", webcare.webhooks().httpHandler())}.
+   * server.createContext("/webhooks", webcare.webhooks().httpHandler())}; give that server an
+   * executor, or mount with {@link WebhookHttpHandler#mount}, which does.
    *
    * @return the handler
    */

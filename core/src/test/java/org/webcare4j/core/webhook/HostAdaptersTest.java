@@ -151,6 +151,55 @@ class HostAdaptersTest {
     assertTrue(response.body().contains("4096"));
   }
 
+  /**
+   * A client declares a large body and never sends it. On the JDK server's default executor
+   * (its one dispatcher thread) it got no answer and held every other delivery up.
+   */
+  @org.junit.jupiter.api.Test
+  void aClientThatNeverSendsItsDeclaredBodyIsAnsweredAtOnceAndHoldsNothingUp()
+      throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    http.createContext("/hooks", webcare.webhooks().httpHandler()); // no executor: the default
+    http.start();
+    server = () -> http.stop(0);
+    int port = http.getAddress().getPort();
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", port)) {
+      slow.setSoTimeout(5_000);
+      slow.getOutputStream().write(("POST /hooks/whatsapp-main HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream().flush();
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(
+          slow.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+
+      // the slow client is still connected, body unsent: another delivery goes through
+      HttpClient quick = HttpClient.newBuilder()
+          .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+      byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+      HttpResponse<String> response = quick.send(HttpRequest.newBuilder(
+              URI.create("http://127.0.0.1:" + port + "/hooks/whatsapp-main"))
+          .timeout(java.time.Duration.ofSeconds(5))
+          .header(TestChannel.SIGNATURE_HEADER, channel.sign(bytes))
+          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode());
+      assertEquals(1, received.size());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theOneLineMountGivesTheServerABoundedExecutor() throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    WebhookHttpHandler.mount(http, "/hooks", webcare.webhooks());
+    assertTrue(http.getExecutor() instanceof java.util.concurrent.ThreadPoolExecutor pool
+        && pool.getMaximumPoolSize() == 16, String.valueOf(http.getExecutor()));
+    http.start();
+    server = () -> http.stop(0);
+    byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+    assertEquals(200, post(URI.create("http://127.0.0.1:" + http.getAddress().getPort()), bytes,
+        channel.sign(bytes)).statusCode());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("hosts")
   void refusesAnOversizedChunkedBodyWhileReading(Host host) throws Exception {
