@@ -297,7 +297,9 @@ public final class WebchatChannel implements Channel {
     /**
      * Takes the client's address from this header, such as {@code X-Forwarded-For}, when the
      * chat runs behind a reverse proxy that sets it; its last entry counts (the one the proxy
-     * added). Only set this behind such a proxy: a client can write the header itself.
+     * added). Only set this behind such a proxy: a client can write the header itself, and
+     * then picks the address every per-address limit counts. The channel logs a warning the
+     * first time a request arrives without the header, which means no such proxy is in front.
      *
      * @param header the header's name
      * @return this builder
@@ -311,7 +313,8 @@ public final class WebchatChannel implements Channel {
     }
 
     /**
-     * Offers transcripts by e-mail, sent with this mailer.
+     * Offers transcripts by e-mail, sent with this mailer: to the one address the visitor gives
+     * first in a chat, at most twice, so the endpoint relays no mail elsewhere.
      *
      * @param mailer the mailer
      * @return this builder

@@ -421,6 +421,64 @@ class WebchatServerTest {
   }
 
   @Test
+  void offlineMessagesAreLimitedPerAddress() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      List<Integer> codes = new ArrayList<>();
+      for (int i = 0; i < 7; i++) {
+        try (Response r = s.call("POST", "offline", null, "{\"email\":\"fatima@example.nl\","
+            + "\"text\":\"Vraag " + i + "\"}", s.origin)) {
+          codes.add(r.code());
+          if (r.code() == 429) {
+            assertTrue(Long.parseLong(r.header("Retry-After")) > 3500);
+          }
+        }
+      }
+      assertEquals(List.of(202, 202, 202, 202, 202, 429, 429), codes);
+      assertEquals(5, conversations(s.webcare).size());
+    }
+  }
+
+  @Test
+  void aTranscriptGoesOnlyToTheFirstAddressGivenAndAtMostTwice() throws Exception {
+    List<String> mailed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (ChatServer s = new ChatServer(b -> b.transcriptMailer(
+        (to, subject, text) -> mailed.add(to)), "nl")) {
+      String token = s.session();
+      assertEquals(201, s.send(token, "Graag een verslag", "t-1"));
+      List<Integer> codes = new ArrayList<>();
+      for (String to : List.of("fatima@example.nl", "someone@elsewhere.example",
+          "FATIMA@example.nl", "fatima@example.nl")) {
+        try (Response r = s.call("POST", "transcript/email", token,
+            "{\"email\":\"" + to + "\"}", s.origin)) {
+          codes.add(r.code());
+        }
+      }
+      assertEquals(List.of(202, 403, 202, 429), codes);
+      assertEquals(List.of("fatima@example.nl", "FATIMA@example.nl"), mailed);
+    }
+  }
+
+  @Test
+  void aSessionCannotOpenStreamsWithoutEnd() throws Exception {
+    try (ChatServer s = new ChatServer(b -> b, "nl")) {
+      String token = s.session();
+      List<Response> open = new ArrayList<>();
+      try {
+        List<Integer> codes = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+          Response r = s.http.newCall(new Request.Builder()
+              .url(s.base + "stream?ticket=" + s.ticket(token)).build()).execute();
+          codes.add(r.code());
+          open.add(r);
+        }
+        assertEquals(List.of(200, 200, 200, 429, 429), codes);
+      } finally {
+        open.forEach(Response::close);
+      }
+    }
+  }
+
+  @Test
   void theServletAdapterServesTheSameChat() throws Exception {
     WebchatChannel channel = WebchatChannel.builder(ChatServer.ID).build();
     try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)

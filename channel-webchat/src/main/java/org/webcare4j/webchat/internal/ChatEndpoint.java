@@ -157,6 +157,31 @@ public final class ChatEndpoint implements AutoCloseable {
   private final ChatSessions sessions;
   private final Cache<String, Session> tickets;
   private final Cache<String, Deque<Instant>> startsByAddress;
+  /** Offline messages per client address in the last hour. */
+  private final Cache<String, Deque<Instant>> offlineByAddress;
+  /** Per session: the one address its transcript may go to, and how often it went. */
+  private final Cache<String, TranscriptMail> transcriptMails;
+  private final java.util.concurrent.atomic.AtomicBoolean warnedNoProxyHeader =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** Offline messages one address may leave in an hour. */
+  static final int OFFLINE_PER_ADDRESS_PER_HOUR = 5;
+  /** Times one chat's transcript may be mailed. */
+  static final int TRANSCRIPT_MAILS_PER_SESSION = 2;
+  /** Event streams and long-polls open at once on one session. */
+  static final int STREAMS_PER_SESSION = 3;
+  /** Event streams and long-polls open at once from one address. */
+  static final int STREAMS_PER_ADDRESS = 30;
+
+  /** The address a session's transcript goes to, fixed by its first request, and the count. */
+  private static final class TranscriptMail {
+    final String address;
+    int sent;
+
+    TranscriptMail(String address) {
+      this.address = address;
+    }
+  }
   private volatile Instant followedUntil = Instant.EPOCH;
   private final Deque<Duration> replyTimes = new ArrayDeque<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -200,6 +225,10 @@ public final class ChatEndpoint implements AutoCloseable {
     this.context = context;
     this.tickets = Caffeine.newBuilder().expireAfterWrite(TICKET_TTL).build();
     this.startsByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW)
+        .maximumSize(100_000).build();
+    this.offlineByAddress = Caffeine.newBuilder().expireAfterAccess(SESSION_WINDOW)
+        .maximumSize(100_000).build();
+    this.transcriptMails = Caffeine.newBuilder().expireAfterAccess(limits.sessionTtl())
         .maximumSize(100_000).build();
     this.sessions = new ChatSessions(context, clock, limits.sessionTtl(), s -> {
       for (Listener l : s.listeners) { // the widget notices and starts afresh
@@ -345,9 +374,38 @@ public final class ChatEndpoint implements AutoCloseable {
 
   /** The client's address: the trusted proxy's header's last entry, else the connection's. */
   private String clientAddress(Call call) {
-    return limits.addressHeader().flatMap(h -> call.header(h.toLowerCase(Locale.ROOT)))
-        .map(v -> v.substring(v.lastIndexOf(',') + 1).strip()).filter(v -> !v.isEmpty())
-        .orElse(call.remoteAddress());
+    Optional<String> behindProxy = limits.addressHeader()
+        .flatMap(h -> call.header(h.toLowerCase(Locale.ROOT)))
+        .map(v -> v.substring(v.lastIndexOf(',') + 1).strip()).filter(v -> !v.isEmpty());
+    if (limits.addressHeader().isPresent() && behindProxy.isEmpty()
+        && warnedNoProxyHeader.compareAndSet(false, true)) {
+      log.warn("{}: clientAddressHeader {} is set but a request came without it: is the chat"
+          + " served behind the trusted proxy that sets it? Without that proxy a client picks"
+          + " its own address.", channel, limits.addressHeader().get());
+    }
+    return behindProxy.orElse(call.remoteAddress());
+  }
+
+  /** Takes one from a per-key sliding hourly allowance; the wait when none is left. */
+  private Optional<Duration> take(Cache<String, Deque<Instant>> windows, String key, int max) {
+    Instant now = clock.instant();
+    Deque<Instant> taken = windows.get(key, a -> new ArrayDeque<>());
+    synchronized (taken) {
+      while (!taken.isEmpty() && !taken.peekFirst().isAfter(now.minus(SESSION_WINDOW))) {
+        taken.pollFirst();
+      }
+      if (taken.size() >= max) {
+        return Optional.of(Duration.between(now, taken.peekFirst().plus(SESSION_WINDOW)));
+      }
+      taken.addLast(now);
+      return Optional.empty();
+    }
+  }
+
+  private static Reply tooMany(Duration wait, String message, Map<String, String> cors) {
+    Map<String, String> headers = new LinkedHashMap<>(cors);
+    headers.put("Retry-After", String.valueOf(Math.max(1, wait.toSeconds() + 1)));
+    return json(429, error(message), headers);
   }
 
   /** Counts a session start against its address; refuses beyond the hourly allowance. */
@@ -612,6 +670,13 @@ public final class ChatEndpoint implements AutoCloseable {
     }
     ChannelContext ctx = context.get().orElseThrow(() -> new BadRequest(503,
         "the chat is starting; try again"));
+    Optional<Duration> wait = take(offlineByAddress, clientAddress(call),
+        OFFLINE_PER_ADDRESS_PER_HOUR);
+    if (wait.isPresent()) {
+      log.info("{}: refused an offline message, {} left from one address within the hour",
+          channel, OFFLINE_PER_ADDRESS_PER_HOUR);
+      return tooMany(wait.get(), "too many messages; wait a while", cors);
+    }
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
     ctx.ingest(List.of(new MessageReceived(channel, "offline:" + id, "offline:" + id,
@@ -664,6 +729,19 @@ public final class ChatEndpoint implements AutoCloseable {
     if (!EMAIL.matcher(email).matches()) {
       throw new BadRequest(400, "a valid e-mail address is required");
     }
+    // A transcript goes to the one address the visitor gave first in this chat, at most twice:
+    // the endpoint must not relay mail to whatever addresses a script supplies.
+    TranscriptMail sent = transcriptMails.get(s.id, id -> new TranscriptMail(
+        email.toLowerCase(Locale.ROOT)));
+    synchronized (sent) {
+      if (!sent.address.equals(email.toLowerCase(Locale.ROOT))) {
+        throw new BadRequest(403, "this chat's transcript goes only to the address given first");
+      }
+      if (sent.sent >= TRANSCRIPT_MAILS_PER_SESSION) {
+        throw new BadRequest(429, "this chat's transcript was sent already");
+      }
+      sent.sent++;
+    }
     mailer.get().send(email, s.lang.equals("en") ? "Your chat transcript"
         : "Verslag van uw chatgesprek", transcriptText(s));
     ObjectNode out = JSON.createObjectNode();
@@ -704,7 +782,23 @@ public final class ChatEndpoint implements AutoCloseable {
           .getOrDefault("lastEventId", "0")) : call.query().getOrDefault("after", "0"));
       Map<String, String> headers = new LinkedHashMap<>(cors);
       headers.put("Cache-Control", "no-store");
-      Listener l = new Listener(out, sse, after);
+      String address = clientAddress(call);
+      long fromAddress;
+      int onSession;
+      synchronized (s) {
+        onSession = s.listeners.size();
+      }
+      fromAddress = sessions.loaded().stream().flatMap(x -> x.listeners.stream())
+          .filter(x -> x.address.equals(address)).count();
+      if (onSession >= STREAMS_PER_SESSION || fromAddress >= STREAMS_PER_ADDRESS) {
+        Map<String, String> refused = new LinkedHashMap<>(cors);
+        refused.put("Retry-After", "10");
+        out.start(429, "application/json", refused);
+        out.write(error("too many open streams; close one first").toString());
+        out.close();
+        return;
+      }
+      Listener l = new Listener(out, sse, after, address);
       if (sse) {
         out.start(200, "text/event-stream; charset=utf-8", headers);
         out.write("retry: 2000\n\n");

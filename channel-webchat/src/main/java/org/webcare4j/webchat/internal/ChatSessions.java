@@ -49,13 +49,15 @@ final class ChatSessions {
   static final class Listener {
     final ChatEndpoint.Stream stream;
     final boolean sse;
+    final String address;
     volatile boolean done;
     long position;
 
-    Listener(ChatEndpoint.Stream stream, boolean sse, long position) {
+    Listener(ChatEndpoint.Stream stream, boolean sse, long position, String address) {
       this.stream = stream;
       this.sse = sse;
       this.position = position;
+      this.address = address;
     }
   }
 
