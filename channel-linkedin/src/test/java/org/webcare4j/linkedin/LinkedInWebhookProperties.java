@@ -119,7 +119,7 @@ class LinkedInWebhookProperties {
     return Arbitraries.of(DOCUMENTED);
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1500)
   void aMutatedNotificationNeverCostsTheWellFormedOnesBesideIt(
       @ForAll("documented") String notification,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
@@ -139,7 +139,7 @@ class LinkedInWebhookProperties {
         d.platformIds() + " after " + where);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 600)
   void aMutatedWholeDeliveryIsAnswered200Or400AndNeverAnythingElse(
       @ForAll("documented") String notification,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {

@@ -128,7 +128,7 @@ class MetaWebhookProperties {
     return object.equals("page") ? PAGE : IG;
   }
 
-  @Property(tries = 400)
+  @Property(tries = 2000)
   void aMutatedEntryNeverCostsTheWellFormedEntriesBesideIt(@ForAll("fixtures") String which,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
     String object = which.substring(0, which.indexOf(':'));
@@ -148,7 +148,7 @@ class MetaWebhookProperties {
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " after " + where);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1200)
   void aMutatedMessagingItemNeverCostsTheOthersInItsEntry(
       @ForAll("objects") String object,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
@@ -174,7 +174,7 @@ class MetaWebhookProperties {
     return Arbitraries.of("page", "instagram");
   }
 
-  @Property(tries = 300)
+  @Property(tries = 600)
   void aMutatedWholeDeliveryIsAnswered200Or400AndNeverAnythingElse(
       @ForAll("fixtures") String which,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {

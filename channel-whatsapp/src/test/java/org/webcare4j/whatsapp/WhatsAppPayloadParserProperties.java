@@ -43,23 +43,45 @@ class WhatsAppPayloadParserProperties {
       "text-reply-with-context.json", "status-read.json", "audio.json", "sticker.json");
   private static final AtomicInteger IDS = new AtomicInteger();
   private static WebhookProbe probe;
+  private static WebhookProbe h2Probe;
+  private static org.webcare4j.core.store.JdbcWebcareStore h2;
+  private static java.nio.file.Path h2Dir;
 
   private final WhatsAppPayloadParser parser =
       new WhatsAppPayloadParser(ChannelId.of("whatsapp-main"), NUMBER);
 
+  private static WebhookRequest signed(byte[] body) {
+    return WebhookRequest.builder("POST", "/webhooks/whatsapp-main")
+        .header(GraphWebhookVerifier.SIGNATURE_HEADER,
+            new GraphWebhookVerifier(APP_SECRET, Secret.of("v")).sign(body)).body(body).build();
+  }
+
+  private static WhatsAppChannel channel() {
+    return WhatsAppChannel.builder(ChannelId.of("whatsapp-main"))
+        .phoneNumberId(NUMBER).appSecret(APP_SECRET).verifyToken(Secret.of("v")).build();
+  }
+
   @BeforeContainer
-  static void startProbe() {
-    GraphWebhookVerifier verifier = new GraphWebhookVerifier(APP_SECRET, Secret.of("v"));
-    probe = WebhookProbe.of(WhatsAppChannel.builder(ChannelId.of("whatsapp-main"))
-            .phoneNumberId(NUMBER).appSecret(APP_SECRET).verifyToken(Secret.of("v")).build(),
-        body -> WebhookRequest.builder("POST", "/webhooks/whatsapp-main")
-            .header(GraphWebhookVerifier.SIGNATURE_HEADER, verifier.sign(body)).body(body)
-            .build());
+  static void startProbe() throws IOException {
+    probe = WebhookProbe.of(channel(), WhatsAppPayloadParserProperties::signed);
+    h2Dir = java.nio.file.Files.createTempDirectory("webcare4j-fuzz");
+    h2 = org.webcare4j.core.store.JdbcWebcareStore.embedded(h2Dir);
+    h2Probe = WebhookProbe.of(channel(), h2, WhatsAppPayloadParserProperties::signed);
   }
 
   @AfterContainer
-  static void stopProbe() {
+  static void stopProbe() throws IOException {
     probe.close();
+    h2Probe.close();
+    h2.close();
+    try (var files = java.nio.file.Files.walk(h2Dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @Provide
+  Arbitrary<String> stores() {
+    return Arbitraries.of("memory", "h2");
   }
 
   private static JsonNode tree(String fixture) {
@@ -110,9 +132,10 @@ class WhatsAppPayloadParserProperties {
     return Arbitraries.of(FIXTURES);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 1000)
   void aMutatedEntryNeverCostsTheWellFormedEntriesBesideIt(@ForAll("fixtures") String fixture,
-      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
+      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation,
+      @ForAll("stores") String store) {
     PayloadMutations entry = PayloadMutations.of(tree(fixture).path("entry").get(0).toString());
     String broken = entry.mutate(place % entry.places(), mutation);
     String a = "wamid.good.a" + IDS.incrementAndGet();
@@ -120,13 +143,14 @@ class WhatsAppPayloadParserProperties {
     String body = delivery(entry(value(goodMessage(a))), broken, entry(value(goodMessage(b))));
 
     parseTyped(body.getBytes(StandardCharsets.UTF_8));
-    WebhookProbe.Delivery d = probe.deliver(body);
-    assertEquals(200, d.status(), d.answer() + " for " + entry.pointer(place % entry.places()));
+    WebhookProbe.Delivery d = (store.equals("h2") ? h2Probe : probe).deliver(body);
+    assertEquals(200, d.status(), d.answer() + " for " + entry.pointer(place % entry.places())
+        + " on " + store);
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " lacks " + a
         + " or " + b + " after " + mutation + " at " + entry.pointer(place % entry.places()));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 700)
   void aMutatedMessageNeverCostsTheOthersInItsArray(@ForAll("fixtures") String fixture,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
     JsonNode value = tree(fixture).path("entry").get(0).path("changes").get(0).path("value");
@@ -145,7 +169,7 @@ class WhatsAppPayloadParserProperties {
         + mutation + " at " + m.pointer(place % m.places()));
   }
 
-  @Property(tries = 300)
+  @Property(tries = 500)
   void aMutatedWholeDeliveryIsAnswered200Or400AndNeverAnythingElse(
       @ForAll("fixtures") String fixture,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {

@@ -104,7 +104,7 @@ class XWebhookProperties {
     return Arbitraries.of(List.copyOf(FIXTURES.keySet()).stream().sorted().toList());
   }
 
-  @Property(tries = 400)
+  @Property(tries = 1500)
   void aMutatedActivityNeverCostsTheWellFormedPostsBesideIt(@ForAll("fixtures") String fixture,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
     String array = FIXTURES.get(fixture);
@@ -126,7 +126,7 @@ class XWebhookProperties {
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " after " + where);
   }
 
-  @Property(tries = 300)
+  @Property(tries = 600)
   void aMutatedWholeDeliveryIsAnswered200Or400AndNeverAnythingElse(
       @ForAll("fixtures") String fixture,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {

@@ -14,7 +14,8 @@ import org.webcare4j.core.webhook.WebhookRequest;
 
 /**
  * Delivers signed webhook bodies to one channel through the whole inbound pipeline (size limit,
- * signature, parse, dedupe, store, dispatch) on an in-memory store, and tells what the
+ * signature, parse, dedupe, store, dispatch) on an in-memory store or one of the caller's, and
+ * tells what the
  * listeners saw: for property tests that a channel never refuses a signed delivery for one item
  * it cannot read.
  *
@@ -31,9 +32,10 @@ public final class WebhookProbe implements AutoCloseable {
   private final Function<byte[], WebhookRequest> signer;
   private final List<InboundEvent> seen = new ArrayList<>();
 
-  private WebhookProbe(Channel channel, Function<byte[], WebhookRequest> signer) {
+  private WebhookProbe(Channel channel, WebcareStore store,
+      Function<byte[], WebhookRequest> signer) {
     this.signer = signer;
-    this.webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    this.webcare = Webcare.builder().store(store).channel(channel)
         .listener(r -> {
           synchronized (seen) {
             seen.add(r.event());
@@ -51,8 +53,22 @@ public final class WebhookProbe implements AutoCloseable {
    * @return the probe; close it
    */
   public static WebhookProbe of(Channel channel, Function<byte[], WebhookRequest> signer) {
+    return of(channel, WebcareStore.inMemory(), signer);
+  }
+
+  /**
+   * Starts a probe on a store of the caller's, such as an embedded H2 file or PostgreSQL, so
+   * that what a store refuses is found too; the caller closes the store after the probe.
+   *
+   * @param channel the channel, with its webhook
+   * @param store the store
+   * @param signer turns a body into the request the platform would send
+   * @return the probe; close it
+   */
+  public static WebhookProbe of(Channel channel, WebcareStore store,
+      Function<byte[], WebhookRequest> signer) {
     return new WebhookProbe(Objects.requireNonNull(channel, "channel"),
-        Objects.requireNonNull(signer, "signer"));
+        Objects.requireNonNull(store, "store"), Objects.requireNonNull(signer, "signer"));
   }
 
   /**
