@@ -41,8 +41,9 @@ import java.time.Duration;
  * webcare4j-demo-data} unless a directory is given as the first argument.
  */
 public final class InboxDemo {
-  private static final Secret APP_SECRET = Secret.of("demo-app-secret");
-  private static final Secret VERIFY_TOKEN = Secret.of("demo-verify-token");
+  // made at each start: a fixed secret in a demo is a secret its readers copy
+  private static final Secret APP_SECRET = Secret.of(java.util.UUID.randomUUID().toString());
+  private static final Secret VERIFY_TOKEN = Secret.of(java.util.UUID.randomUUID().toString());
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("d MMM HH:mm").withZone(ZoneId.of("Europe/Amsterdam"));
 

@@ -44,7 +44,15 @@ final class Demo implements AutoCloseable {
   static final ChannelId LINKEDIN = ChannelId.of("linkedin-gemeente");
   static final ChannelId WEBCHAT = ChannelId.of("webchat");
   static final ChannelId EMAIL = ChannelId.of("email-kcc");
-  private static final Secret APP_SECRET = Secret.of("demo-app-secret");
+  /** Made at each start: a demo that ships a fixed app secret teaches its readers to. */
+  private static final Secret APP_SECRET = Secret.of(randomSecret());
+  private static final Secret VERIFY_TOKEN = Secret.of(randomSecret());
+
+  private static String randomSecret() {
+    byte[] raw = new byte[24];
+    new java.security.SecureRandom().nextBytes(raw);
+    return java.util.HexFormat.of().formatHex(raw);
+  }
 
   final JdbcWebcareStore store;
   final Webcare webcare;
@@ -82,14 +90,14 @@ final class Demo implements AutoCloseable {
         .transcriptMailer(email::sendNotice).build();
     List<Channel> channels = List.of(
         WhatsAppChannel.builder(WHATSAPP).phoneNumberId(whatsapp.phoneNumberId())
-            .appSecret(APP_SECRET).verifyToken(Secret.of("demo-verify-token"))
+            .appSecret(APP_SECRET).verifyToken(VERIFY_TOKEN)
             .baseUrl(whatsapp.baseUrl()).accessToken(whatsapp.accessToken()).build(),
         FacebookPageChannel.builder(FACEBOOK).baseUrl(meta.baseUrl()).pageId(meta.pageId())
-            .appSecret(meta.appSecret()).verifyToken(Secret.of("demo-verify-token"))
+            .appSecret(meta.appSecret()).verifyToken(VERIFY_TOKEN)
             .pageAccessToken(meta.pageAccessToken()).build(),
         InstagramChannel.builder(INSTAGRAM).baseUrl(meta.baseUrl())
             .accountId(meta.instagramAccountId()).appSecret(meta.appSecret())
-            .verifyToken(Secret.of("demo-verify-token")).accessToken(meta.pageAccessToken())
+            .verifyToken(VERIFY_TOKEN).accessToken(meta.pageAccessToken())
             .build(),
         XChannel.builder(X).userId(x.userId()).baseUrl(x.baseUrl())
             .consumerSecret(x.consumerSecret())

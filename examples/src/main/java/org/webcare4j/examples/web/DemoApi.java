@@ -66,12 +66,82 @@ final class DemoApi implements HttpHandler {
       "sanne", new AgentIdentity("sanne", "Sanne", "SV"),
       "carla", new AgentIdentity("carla", "Carla", "CB"));
 
+  /** The largest request body the demo API reads. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+
   private final Demo demo;
   private final Webcare webcare;
+  private final String origin;
+  private final java.util.Set<String> hosts;
 
-  DemoApi(Demo demo) {
+  /**
+   * Creates the API.
+   *
+   * @param demo the demo
+   * @param origin the demo's own origin, such as {@code http://127.0.0.1:8080}
+   */
+  DemoApi(Demo demo, String origin) {
     this.demo = demo;
     this.webcare = demo.webcare;
+    this.origin = origin;
+    String port = origin.substring(origin.lastIndexOf(':') + 1);
+    this.hosts = java.util.Set.of("127.0.0.1:" + port, "localhost:" + port);
+  }
+
+  /**
+   * Refuses what a page elsewhere or a rebound DNS name could make a browser send: a Host that is
+   * not this demo's (DNS rebinding), a change whose Origin is another site's, and a change that
+   * is not JSON (a cross-site form or text/plain post, which needs no CORS preflight).
+   */
+  private void guard(HttpExchange ex) {
+    String host = Optional.ofNullable(ex.getRequestHeaders().getFirst("Host")).orElse("");
+    if (!hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+      throw new Refused(403, error("Onbekende host; open de demo op " + origin + "."
+          + " / Unknown host; open the demo at " + origin + "."));
+    }
+    if (!ex.getRequestMethod().equals("GET")) {
+      String from = ex.getRequestHeaders().getFirst("Origin");
+      if (from != null && !from.equals(origin)) {
+        throw new Refused(403, error("Verzoek van een andere website geweigerd."
+            + " / Request from another site refused."));
+      }
+      String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type"))
+          .orElse("");
+      if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        throw new Refused(415, error("Stuur JSON (Content-Type: application/json)."
+            + " / Send JSON (Content-Type: application/json)."));
+      }
+    }
+  }
+
+  private static JsonNode readBody(HttpExchange ex) throws IOException {
+    byte[] raw;
+    try (java.io.InputStream in = ex.getRequestBody()) {
+      raw = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (raw.length > MAX_BODY_BYTES) {
+        // read (and drop) a bounded rest, so that the client, still sending, can read the 413
+        byte[] sink = new byte[8192];
+        long skipped = 0;
+        int n;
+        while (skipped < 4 * 1024 * 1024 && (n = in.read(sink)) != -1) {
+          skipped += n;
+        }
+        ex.getResponseHeaders().set("Connection", "close");
+      }
+    }
+    if (raw.length > MAX_BODY_BYTES) {
+      throw new Refused(413, error("Het verzoek is te groot (hoogstens 64 KiB)."
+          + " / The request is too large (64 KiB at most)."));
+    }
+    if (raw.length == 0) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(raw);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new Refused(400, error("Het verzoek is geen geldige JSON."
+          + " / The request is not valid JSON."));
+    }
   }
 
   /** A refusal the page shows as it is. */
@@ -92,9 +162,9 @@ final class DemoApi implements HttpHandler {
     int status = 200;
     JsonNode out;
     try {
+      guard(ex);
       String[] path = ex.getRequestURI().getPath().substring("/api/".length()).split("/");
-      byte[] raw = ex.getRequestBody().readAllBytes();
-      JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+      JsonNode body = readBody(ex);
       out = route(ex.getRequestMethod(), path, query(ex), body);
     } catch (Refused e) {
       status = e.status;
@@ -105,7 +175,8 @@ final class DemoApi implements HttpHandler {
     } catch (RuntimeException e) {
       log.error("demo API failed", e);
       status = 500;
-      out = error("internal error: " + e.getClass().getSimpleName());
+      out = error("Er ging iets mis in de demo; zie het logboek van de server."
+          + " / Something went wrong in the demo; see the server's log.");
     }
     byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

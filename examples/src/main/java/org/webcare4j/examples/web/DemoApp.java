@@ -52,7 +52,7 @@ public final class DemoApp implements AutoCloseable {
     server.setExecutor(executor);
     String origin = "http://127.0.0.1:" + server.getAddress().getPort();
     demo = live == null ? new Demo(data, origin) : new Demo(data, live, origin);
-    server.createContext("/api/", new DemoApi(demo));
+    server.createContext("/api/", new DemoApi(demo, origin));
     server.createContext("/webhooks", demo.webcare.webhooks().httpHandler());
     server.createContext("/webchat/", new WebchatHttpHandler(demo.webchat, "/webchat/"));
     server.createContext("/", this::file);
