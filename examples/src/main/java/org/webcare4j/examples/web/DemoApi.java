@@ -69,6 +69,14 @@ final class DemoApi implements HttpHandler {
   /** The largest request body the demo API reads. */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
+  /** The session cookie's name. */
+  static final String COOKIE = "webcare4j-demo";
+
+  /** Who signed in with a session cookie, and that session's CSRF token. */
+  private record SignedIn(String user, String csrf) {}
+
+  private final Map<String, SignedIn> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.security.SecureRandom random = new java.security.SecureRandom();
   private final Demo demo;
   private final Webcare webcare;
   private final String origin;
@@ -112,6 +120,61 @@ final class DemoApi implements HttpHandler {
             + " / Send JSON (Content-Type: application/json)."));
       }
     }
+  }
+
+  private String token() {
+    byte[] raw = new byte[32];
+    random.nextBytes(raw);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+  }
+
+  /**
+   * Signs a named demo user in: a session cookie ({@code HttpOnly; SameSite=Strict}) and a CSRF
+   * token the page sends back in {@code X-CSRF-Token} with every change. There are no
+   * passwords: the users are the demo's own, but who approves a publication is who signed in,
+   * not a name any request may carry.
+   */
+  private JsonNode signIn(HttpExchange ex, JsonNode body) {
+    String user = body.path("user").asText("");
+    if (!AGENTS.containsKey(user)) {
+      throw new Refused(400, error("Onbekende gebruiker. / Unknown user."));
+    }
+    signedIn(ex).ifPresent(old -> sessions.values().remove(old));
+    String cookie = token();
+    SignedIn session = new SignedIn(user, token());
+    sessions.put(cookie, session);
+    ex.getResponseHeaders().add("Set-Cookie", COOKIE + "=" + cookie
+        + "; Path=/; HttpOnly; SameSite=Strict");
+    ObjectNode out = JSON.createObjectNode();
+    out.put("user", user);
+    out.put("csrf", session.csrf());
+    return out;
+  }
+
+  private Optional<SignedIn> signedIn(HttpExchange ex) {
+    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+      for (String part : header.split(";")) {
+        String[] kv = part.strip().split("=", 2);
+        if (kv.length == 2 && kv[0].equals(COOKIE) && sessions.containsKey(kv[1])) {
+          return Optional.of(sessions.get(kv[1]));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The signed-in user, checked for the CSRF token on a change; refused otherwise. */
+  private String user(HttpExchange ex) {
+    SignedIn session = signedIn(ex).orElseThrow(() -> new Refused(401,
+        error("Meld u eerst aan. / Sign in first.")));
+    if (!ex.getRequestMethod().equals("GET") && !java.security.MessageDigest.isEqual(
+        session.csrf().getBytes(StandardCharsets.UTF_8),
+        Optional.ofNullable(ex.getRequestHeaders().getFirst("X-CSRF-Token")).orElse("")
+            .getBytes(StandardCharsets.UTF_8))) {
+      throw new Refused(403, error("Het verzoek mist het juiste CSRF-token; laad de pagina"
+          + " opnieuw. / The request lacks the right CSRF token; reload the page."));
+    }
+    return session.user();
   }
 
   private static JsonNode readBody(HttpExchange ex) throws IOException {
@@ -165,7 +228,19 @@ final class DemoApi implements HttpHandler {
       guard(ex);
       String[] path = ex.getRequestURI().getPath().substring("/api/".length()).split("/");
       JsonNode body = readBody(ex);
-      out = route(ex.getRequestMethod(), path, query(ex), body);
+      String head = ex.getRequestMethod() + " " + path[0];
+      if (head.equals("POST session")) {
+        out = signIn(ex, body);
+      } else if (head.equals("GET meta")) {
+        out = route(ex.getRequestMethod(), path, query(ex), body);
+      } else {
+        // Who acts is who signed in: whatever name a request carries is replaced.
+        String user = user(ex);
+        if (body.isObject()) {
+          ((ObjectNode) body).put("by", user).put("agent", user);
+        }
+        out = route(ex.getRequestMethod(), path, query(ex), body);
+      }
     } catch (Refused e) {
       status = e.status;
       out = e.body;

@@ -13,9 +13,14 @@
     return e;
   }
   function api(method, path, body) {
-    return fetch("/api/" + path, { method: method, headers: { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); });
+    // every call waits for a sign-in under way, so it goes out as the user now chosen
+    var before = path === "session" ? Promise.resolve() : (state.signing || Promise.resolve());
+    return before.then(function () {
+      var headers = { "Content-Type": "application/json" };
+      if (state.csrf) { headers["X-CSRF-Token"] = state.csrf; }
+      return fetch("/api/" + path, { method: method, headers: headers, credentials: "same-origin",
+        body: body === undefined ? undefined : JSON.stringify(body) });
+    }).then(function (r) { return r.json().then(function (j) { return { status: r.status, body: j }; }); });
   }
   function agent() { return $("agent").value || "sanne"; }
   function waiting(s) {
@@ -420,10 +425,22 @@
       }
     });
     $("sim").hidden = r.body.live;
+    return signIn();
+  }).then(function () {
     setupPlannerForm();
     loadList();
     loadCrisis();
     document.body.dataset.ready = "true";
+  });
+  // Who acts is who is signed in: switching "Ingelogd als" signs the other demo user in.
+  function signIn() {
+    state.signing = api("POST", "session", { user: agent() }).then(function (r) {
+      state.csrf = r.body.csrf;
+    });
+    return state.signing;
+  }
+  $("agent").addEventListener("change", function () {
+    signIn().then(function () { loadList(); if (!$("planner").hidden) { loadPlanner(); } });
   });
   setInterval(function () { if (!$("inbox").hidden) { loadList(); } }, 5000);
 }());

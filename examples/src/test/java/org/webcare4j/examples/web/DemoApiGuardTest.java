@@ -65,11 +65,36 @@ class DemoApiGuardTest {
         "http://evil.example", crisis);
     assertEquals(403, elsewhere.statusCode());
     assertTrue(elsewhere.body().contains("andere website"), elsewhere.body());
-    HttpResponse<String> state = client.send(HttpRequest.newBuilder(
-        URI.create(app.url() + "api/crisis")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> state = new DemoClient(app).signIn("carla").get("crisis");
+    assertEquals(200, state.statusCode());
     assertFalse(state.body().contains("Vals alarm"), "nothing was paused: " + state.body());
-    assertEquals(200, post("simulate", "application/json", origin(),
+    assertEquals(200, new DemoClient(app).signIn("sanne").post("simulate",
         "{\"channel\":\"whatsapp-gemeente\",\"text\":\"Hallo\"}").statusCode());
+  }
+
+  @Test
+  void whoActsIsWhoSignedInAndEveryChangeNeedsTheSessionsToken() throws Exception {
+    HttpResponse<String> anonymous = client.send(HttpRequest.newBuilder(
+        URI.create(app.url() + "api/conversations")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, anonymous.statusCode());
+    assertTrue(anonymous.body().contains("Meld u eerst aan"), anonymous.body());
+
+    DemoClient anna = new DemoClient(app);
+    assertEquals(400, anna.post("session", "{\"user\":\"mallory\"}").statusCode());
+    DemoClient sanne = new DemoClient(app).signIn("sanne");
+    HttpResponse<String> cookie = new DemoClient(app).post("session", "{\"user\":\"carla\"}");
+    String setCookie = cookie.headers().firstValue("Set-Cookie").orElseThrow();
+    assertTrue(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"), setCookie);
+
+    String draft = "{\"draft\":{\"text\":\"Vanaf 1 april haalt de gemeente het grofvuil op.\","
+        + "\"channels\":[\"facebook-gemeente\"]}}";
+    assertEquals(403, sanne.post("publications", draft, "not-the-token").statusCode(),
+        "a change without the session's CSRF token");
+    HttpResponse<String> made = sanne.post("publications",
+        draft.replace("{\"draft\"", "{\"by\":\"carla\",\"draft\""));
+    assertEquals(200, made.statusCode(), made.body());
+    assertTrue(made.body().contains("\"author\":\"sanne\""),
+        "the signed-in user made it, whatever 'by' said: " + made.body());
   }
 
   @Test
@@ -88,7 +113,8 @@ class DemoApiGuardTest {
 
   @Test
   void badJsonAndHugeBodiesAreAnsweredInDutch() throws Exception {
-    HttpResponse<String> broken = post("simulate", "application/json", origin(), "{\"channel\":");
+    HttpResponse<String> broken = post("simulate", "application/json", origin(),
+        "{\"channel\":");
     assertEquals(400, broken.statusCode());
     assertTrue(broken.body().contains("geen geldige JSON"), broken.body());
     HttpResponse<String> huge = post("simulate", "application/json", origin(),

@@ -31,15 +31,11 @@ class DemoAppTest {
       + " via de website. ^Sanne";
 
   private static JsonNode get(DemoApp app, String path) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(app.url() + "api/" + path)).build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(r.body());
+    return new DemoClient(app).signIn("sanne").getJson(path);
   }
 
   private static void post(DemoApp app, String path, String json) throws Exception {
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(app.url() + "api/" + path)).POST(HttpRequest.BodyPublishers.ofString(json))
-        .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = new DemoClient(app).signIn("sanne").post(path, json);
     assertEquals(200, r.statusCode(), r.body());
   }
 
@@ -102,7 +98,9 @@ class DemoAppTest {
         page.eval(q("li.pub.state-AWAITING_APPROVAL .p-approve") + ".click()");
         page.waitFor(q("li.pub.state-AWAITING_APPROVAL .pub-msg") + ".textContent"
             + ".includes('cannot also review')", WAIT);
-        page.eval("document.getElementById('agent').value = 'carla'");
+        // as a person choosing in the select: the change signs Carla in
+        page.eval("var a = document.getElementById('agent'); a.value = 'carla';"
+            + " a.dispatchEvent(new Event('change'))");
         page.eval(q("li.pub.state-AWAITING_APPROVAL .p-approve") + ".click()");
         page.waitFor(q("li.pub.state-SCHEDULED"), WAIT);
         page.waitFor("document.querySelectorAll('.calendar .entry.state-SCHEDULED').length === 1",
