@@ -39,6 +39,24 @@ class LinkedInWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger(1000);
   private static WebhookProbe probe;
 
+  private static org.webcare4j.testkit.StoreProbes stores;
+  private static com.zaxxer.hikari.HikariDataSource postgres;
+
+  private static org.webcare4j.testkit.StoreProbes onEveryStore(
+      java.util.function.Supplier<org.webcare4j.core.channel.Channel> channel,
+      java.util.function.Function<byte[], WebhookRequest> signer) {
+    if (postgres == null) {
+      postgres = org.webcare4j.core.testing.Postgres.pool(
+          org.webcare4j.core.testing.Postgres.newDatabase(), 4);
+    }
+    return org.webcare4j.testkit.StoreProbes.start(channel, signer, postgres);
+  }
+
+  @Provide
+  Arbitrary<String> stores() {
+    return Arbitraries.of("memory", "h2", "postgres");
+  }
+
   /** Notifications in the documented shape: a comment, the page's own, an edit, a deletion,
    * a like and a reshare. */
   private static final List<String> DOCUMENTED = List.of(
@@ -84,17 +102,19 @@ class LinkedInWebhookProperties {
 
   @BeforeContainer
   static void startProbe() {
-    probe = WebhookProbe.of(LinkedInChannel.builder(ChannelId.of("linkedin")).organizationId(ORG)
-            .tokens(OAuthTokens.of(Secret.of("t"))).clientId("c").clientSecret(CLIENT_SECRET)
-            .build(),
+    stores = onEveryStore(() -> LinkedInChannel.builder(ChannelId.of("linkedin"))
+            .organizationId(ORG).tokens(OAuthTokens.of(Secret.of("t"))).clientId("c")
+            .clientSecret(CLIENT_SECRET).build(),
         body -> WebhookRequest.builder("POST", "/webhooks/linkedin")
             .header(LinkedInChannel.SIGNATURE_HEADER, "hmacsha256=" + SIGNATURE.sign(body))
             .body(body).build());
+    probe = stores.get("memory");
   }
 
   @AfterContainer
   static void stopProbe() {
-    probe.close();
+    stores.close();
+    postgres.close();
   }
 
   private static String goodComment(long commentId) {
@@ -122,7 +142,8 @@ class LinkedInWebhookProperties {
   @Property(tries = 1500)
   void aMutatedNotificationNeverCostsTheWellFormedOnesBesideIt(
       @ForAll("documented") String notification,
-      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
+      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation,
+      @ForAll("stores") String store) {
     PayloadMutations item = PayloadMutations.of(notification);
     String broken = item.mutate(place % item.places(), mutation);
     long a = 7_200_000_000_000_000_000L + IDS.incrementAndGet();
@@ -130,8 +151,8 @@ class LinkedInWebhookProperties {
     String body = delivery(goodComment(a), broken, goodComment(b));
 
     parseTyped(body.getBytes(StandardCharsets.UTF_8));
-    WebhookProbe.Delivery d = probe.deliver(body);
-    String where = mutation + " at " + item.pointer(place % item.places());
+    WebhookProbe.Delivery d = stores.get(store).deliver(body);
+    String where = mutation + " at " + item.pointer(place % item.places()) + " on " + store;
     assertEquals(200, d.status(), d.answer() + " after " + where);
     assertTrue(d.platformIds().containsAll(List.of(
         "urn:li:comment:(urn:li:activity:7094637247890620418," + a + ")",

@@ -51,6 +51,14 @@ class MetaWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger();
   private static WebhookProbe page;
   private static WebhookProbe instagram;
+  private static org.webcare4j.testkit.StoreProbes pageStores;
+  private static org.webcare4j.testkit.StoreProbes instagramStores;
+  private static com.zaxxer.hikari.HikariDataSource postgres;
+
+  @Provide
+  Arbitrary<String> stores() {
+    return Arbitraries.of("memory", "h2", "postgres");
+  }
 
   private final PagePayloadParser pageParser = new PagePayloadParser(ChannelId.of("p"), PAGE);
   private final InstagramPayloadParser igParser =
@@ -63,18 +71,26 @@ class MetaWebhookProperties {
 
   @BeforeContainer
   static void startProbes() {
-    page = WebhookProbe.of(FacebookPageChannel.builder(ChannelId.of("facebook-page"))
-        .pageId(PAGE).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
-        .pageAccessToken(Secret.of("t")).build(), body -> signed("facebook-page", body));
-    instagram = WebhookProbe.of(InstagramChannel.builder(ChannelId.of("instagram"))
-        .accountId(IG).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
-        .accessToken(Secret.of("t")).build(), body -> signed("instagram", body));
+    postgres = org.webcare4j.core.testing.Postgres.pool(
+        org.webcare4j.core.testing.Postgres.newDatabase(), 4);
+    pageStores = org.webcare4j.testkit.StoreProbes.start(
+        () -> FacebookPageChannel.builder(ChannelId.of("facebook-page"))
+            .pageId(PAGE).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
+            .pageAccessToken(Secret.of("t")).build(), body -> signed("facebook-page", body),
+        postgres);
+    instagramStores = org.webcare4j.testkit.StoreProbes.start(
+        () -> InstagramChannel.builder(ChannelId.of("instagram"))
+            .accountId(IG).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
+            .accessToken(Secret.of("t")).build(), body -> signed("instagram", body), postgres);
+    page = pageStores.get("memory");
+    instagram = instagramStores.get("memory");
   }
 
   @AfterContainer
   static void stopProbes() {
-    page.close();
-    instagram.close();
+    pageStores.close();
+    instagramStores.close();
+    postgres.close();
   }
 
   private static JsonNode tree(String fixture) {
@@ -130,7 +146,8 @@ class MetaWebhookProperties {
 
   @Property(tries = 2000)
   void aMutatedEntryNeverCostsTheWellFormedEntriesBesideIt(@ForAll("fixtures") String which,
-      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
+      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation,
+      @ForAll("stores") String store) {
     String object = which.substring(0, which.indexOf(':'));
     String fixture = which.substring(which.indexOf(':') + 1);
     PayloadMutations entry = PayloadMutations.of(tree(fixture).path("entry").get(0).toString());
@@ -142,8 +159,10 @@ class MetaWebhookProperties {
         entry(account, goodMessaging(account, "5002", b)));
 
     parseTyped(object, body.getBytes(StandardCharsets.UTF_8));
-    WebhookProbe.Delivery d = probe(object).deliver(body);
-    String where = mutation + " at " + entry.pointer(place % entry.places()) + " of " + which;
+    WebhookProbe.Delivery d = (object.equals("page") ? pageStores : instagramStores).get(store)
+        .deliver(body);
+    String where = mutation + " at " + entry.pointer(place % entry.places()) + " of " + which
+        + " on " + store;
     assertEquals(200, d.status(), d.answer() + " after " + where);
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " after " + where);
   }

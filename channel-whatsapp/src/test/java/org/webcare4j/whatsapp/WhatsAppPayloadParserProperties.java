@@ -42,10 +42,9 @@ class WhatsAppPayloadParserProperties {
       "status-failed.json", "batch-multi-entry.json", "unsupported.json", "button.json",
       "text-reply-with-context.json", "status-read.json", "audio.json", "sticker.json");
   private static final AtomicInteger IDS = new AtomicInteger();
+  private static org.webcare4j.testkit.StoreProbes stores;
+  private static com.zaxxer.hikari.HikariDataSource postgres;
   private static WebhookProbe probe;
-  private static WebhookProbe h2Probe;
-  private static org.webcare4j.core.store.JdbcWebcareStore h2;
-  private static java.nio.file.Path h2Dir;
 
   private final WhatsAppPayloadParser parser =
       new WhatsAppPayloadParser(ChannelId.of("whatsapp-main"), NUMBER);
@@ -62,26 +61,23 @@ class WhatsAppPayloadParserProperties {
   }
 
   @BeforeContainer
-  static void startProbe() throws IOException {
-    probe = WebhookProbe.of(channel(), WhatsAppPayloadParserProperties::signed);
-    h2Dir = java.nio.file.Files.createTempDirectory("webcare4j-fuzz");
-    h2 = org.webcare4j.core.store.JdbcWebcareStore.embedded(h2Dir);
-    h2Probe = WebhookProbe.of(channel(), h2, WhatsAppPayloadParserProperties::signed);
+  static void startProbe() {
+    postgres = org.webcare4j.core.testing.Postgres.pool(
+        org.webcare4j.core.testing.Postgres.newDatabase(), 4);
+    stores = org.webcare4j.testkit.StoreProbes.start(WhatsAppPayloadParserProperties::channel,
+        WhatsAppPayloadParserProperties::signed, postgres);
+    probe = stores.get("memory");
   }
 
   @AfterContainer
-  static void stopProbe() throws IOException {
-    probe.close();
-    h2Probe.close();
-    h2.close();
-    try (var files = java.nio.file.Files.walk(h2Dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+  static void stopProbe() {
+    stores.close();
+    postgres.close();
   }
 
   @Provide
   Arbitrary<String> stores() {
-    return Arbitraries.of("memory", "h2");
+    return Arbitraries.of(stores.names());
   }
 
   private static JsonNode tree(String fixture) {
@@ -132,7 +128,7 @@ class WhatsAppPayloadParserProperties {
     return Arbitraries.of(FIXTURES);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 1500)
   void aMutatedEntryNeverCostsTheWellFormedEntriesBesideIt(@ForAll("fixtures") String fixture,
       @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation,
       @ForAll("stores") String store) {
@@ -143,7 +139,7 @@ class WhatsAppPayloadParserProperties {
     String body = delivery(entry(value(goodMessage(a))), broken, entry(value(goodMessage(b))));
 
     parseTyped(body.getBytes(StandardCharsets.UTF_8));
-    WebhookProbe.Delivery d = (store.equals("h2") ? h2Probe : probe).deliver(body);
+    WebhookProbe.Delivery d = stores.get(store).deliver(body);
     assertEquals(200, d.status(), d.answer() + " for " + entry.pointer(place % entry.places())
         + " on " + store);
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " lacks " + a

@@ -52,20 +52,40 @@ class XWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger(1000);
   private static WebhookProbe probe;
 
+  private static org.webcare4j.testkit.StoreProbes stores;
+  private static com.zaxxer.hikari.HikariDataSource postgres;
+
+  private static org.webcare4j.testkit.StoreProbes onEveryStore(
+      java.util.function.Supplier<org.webcare4j.core.channel.Channel> channel,
+      java.util.function.Function<byte[], WebhookRequest> signer) {
+    if (postgres == null) {
+      postgres = org.webcare4j.core.testing.Postgres.pool(
+          org.webcare4j.core.testing.Postgres.newDatabase(), 4);
+    }
+    return org.webcare4j.testkit.StoreProbes.start(channel, signer, postgres);
+  }
+
+  @Provide
+  Arbitrary<String> stores() {
+    return Arbitraries.of("memory", "h2", "postgres");
+  }
+
   private final XPayloadParser parser = new XPayloadParser(ChannelId.of("x"), USER);
 
   @BeforeContainer
   static void startProbe() {
-    probe = WebhookProbe.of(XChannel.builder(ChannelId.of("x-gemeente")).userId(USER)
+    stores = onEveryStore(() -> XChannel.builder(ChannelId.of("x-gemeente")).userId(USER)
             .consumerSecret(CONSUMER_SECRET)
             .oauth2(OAuthTokens.of(Secret.of("t")), "c", Optional.empty()).build(),
         body -> WebhookRequest.builder("POST", "/webhooks/x-gemeente")
             .header("x-twitter-webhooks-signature", SIGNATURE.sign(body)).body(body).build());
+    probe = stores.get("memory");
   }
 
   @AfterContainer
   static void stopProbe() {
-    probe.close();
+    stores.close();
+    postgres.close();
   }
 
   private static String fixture(String name) {
@@ -106,7 +126,8 @@ class XWebhookProperties {
 
   @Property(tries = 1500)
   void aMutatedActivityNeverCostsTheWellFormedPostsBesideIt(@ForAll("fixtures") String fixture,
-      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation) {
+      @ForAll @IntRange(min = 0, max = 100_000) int place, @ForAll Mutation mutation,
+      @ForAll("stores") String store) {
     String array = FIXTURES.get(fixture);
     PayloadMutations item = PayloadMutations.of(tree(fixture).path(array).get(0).toString());
     String broken = item.mutate(place % item.places(), mutation);
@@ -120,8 +141,9 @@ class XWebhookProperties {
             + (tree(fixture).has("users") ? tree(fixture).get("users") : "{}") + "}";
 
     parseTyped(body.getBytes(StandardCharsets.UTF_8));
-    WebhookProbe.Delivery d = probe.deliver(body);
-    String where = mutation + " at " + item.pointer(place % item.places()) + " of " + fixture;
+    WebhookProbe.Delivery d = stores.get(store).deliver(body);
+    String where = mutation + " at " + item.pointer(place % item.places()) + " of " + fixture
+        + " on " + store;
     assertEquals(200, d.status(), d.answer() + " after " + where);
     assertTrue(d.platformIds().containsAll(List.of(a, b)), d.platformIds() + " after " + where);
   }
