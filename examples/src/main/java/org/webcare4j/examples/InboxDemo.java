@@ -96,7 +96,8 @@ public final class InboxDemo {
       HttpClient http = HttpClient.newHttpClient();
       GraphWebhookVerifier meta = new GraphWebhookVerifier(APP_SECRET, VERIFY_TOKEN);
       String challenge = http.send(HttpRequest.newBuilder(URI.create(hook
-          + "?hub.mode=subscribe&hub.verify_token=demo-verify-token&hub.challenge=8372")).build(),
+          + "?hub.mode=subscribe&hub.verify_token=" + VERIFY_TOKEN.reveal()
+          + "&hub.challenge=8372")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       out.println("subscription handshake answered with challenge " + challenge);
 
