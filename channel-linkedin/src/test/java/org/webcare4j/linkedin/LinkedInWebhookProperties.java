@@ -3,6 +3,7 @@ package org.webcare4j.linkedin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,11 +19,13 @@ import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.linkedin.internal.LinkedInPayloadParser;
 import org.webcare4j.testkit.PayloadMutations;
 import org.webcare4j.testkit.PayloadMutations.Mutation;
+import org.webcare4j.testkit.StoreProbes;
 import org.webcare4j.testkit.WebhookProbe;
 
 /**
@@ -39,18 +42,8 @@ class LinkedInWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger(1000);
   private static WebhookProbe probe;
 
-  private static org.webcare4j.testkit.StoreProbes stores;
-  private static com.zaxxer.hikari.HikariDataSource postgres;
-
-  private static org.webcare4j.testkit.StoreProbes onEveryStore(
-      java.util.function.Supplier<org.webcare4j.core.channel.Channel> channel,
-      java.util.function.Function<byte[], WebhookRequest> signer) {
-    if (postgres == null) {
-      postgres = org.webcare4j.core.testing.Postgres.pool(
-          org.webcare4j.core.testing.Postgres.newDatabase(), 4);
-    }
-    return org.webcare4j.testkit.StoreProbes.start(channel, signer, postgres);
-  }
+  private static StoreProbes stores;
+  private static HikariDataSource postgres;
 
   @Provide
   Arbitrary<String> stores() {
@@ -102,12 +95,13 @@ class LinkedInWebhookProperties {
 
   @BeforeContainer
   static void startProbe() {
-    stores = onEveryStore(() -> LinkedInChannel.builder(ChannelId.of("linkedin"))
+    postgres = Postgres.pool(Postgres.newDatabase(), 4);
+    stores = StoreProbes.start(() -> LinkedInChannel.builder(ChannelId.of("linkedin"))
             .organizationId(ORG).tokens(OAuthTokens.of(Secret.of("t"))).clientId("c")
             .clientSecret(CLIENT_SECRET).build(),
         body -> WebhookRequest.builder("POST", "/webhooks/linkedin")
             .header(LinkedInChannel.SIGNATURE_HEADER, "hmacsha256=" + SIGNATURE.sign(body))
-            .body(body).build());
+            .body(body).build(), postgres);
     probe = stores.get("memory");
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,13 @@ import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.meta.internal.InstagramPayloadParser;
 import org.webcare4j.meta.internal.PagePayloadParser;
 import org.webcare4j.testkit.PayloadMutations;
 import org.webcare4j.testkit.PayloadMutations.Mutation;
+import org.webcare4j.testkit.StoreProbes;
 import org.webcare4j.testkit.WebhookProbe;
 
 /**
@@ -51,9 +54,9 @@ class MetaWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger();
   private static WebhookProbe page;
   private static WebhookProbe instagram;
-  private static org.webcare4j.testkit.StoreProbes pageStores;
-  private static org.webcare4j.testkit.StoreProbes instagramStores;
-  private static com.zaxxer.hikari.HikariDataSource postgres;
+  private static StoreProbes pageStores;
+  private static StoreProbes instagramStores;
+  private static HikariDataSource postgres;
 
   @Provide
   Arbitrary<String> stores() {
@@ -71,14 +74,13 @@ class MetaWebhookProperties {
 
   @BeforeContainer
   static void startProbes() {
-    postgres = org.webcare4j.core.testing.Postgres.pool(
-        org.webcare4j.core.testing.Postgres.newDatabase(), 4);
-    pageStores = org.webcare4j.testkit.StoreProbes.start(
+    postgres = Postgres.pool(Postgres.newDatabase(), 4);
+    pageStores = StoreProbes.start(
         () -> FacebookPageChannel.builder(ChannelId.of("facebook-page"))
             .pageId(PAGE).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
             .pageAccessToken(Secret.of("t")).build(), body -> signed("facebook-page", body),
         postgres);
-    instagramStores = org.webcare4j.testkit.StoreProbes.start(
+    instagramStores = StoreProbes.start(
         () -> InstagramChannel.builder(ChannelId.of("instagram"))
             .accountId(IG).appSecret(APP_SECRET).verifyToken(Secret.of("v"))
             .accessToken(Secret.of("t")).build(), body -> signed("instagram", body), postgres);

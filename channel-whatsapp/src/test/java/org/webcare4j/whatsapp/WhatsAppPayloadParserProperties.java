@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,11 @@ import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.testkit.PayloadMutations;
 import org.webcare4j.testkit.PayloadMutations.Mutation;
+import org.webcare4j.testkit.StoreProbes;
 import org.webcare4j.testkit.WebhookProbe;
 import org.webcare4j.whatsapp.internal.WhatsAppPayloadParser;
 
@@ -42,8 +45,8 @@ class WhatsAppPayloadParserProperties {
       "status-failed.json", "batch-multi-entry.json", "unsupported.json", "button.json",
       "text-reply-with-context.json", "status-read.json", "audio.json", "sticker.json");
   private static final AtomicInteger IDS = new AtomicInteger();
-  private static org.webcare4j.testkit.StoreProbes stores;
-  private static com.zaxxer.hikari.HikariDataSource postgres;
+  private static StoreProbes stores;
+  private static HikariDataSource postgres;
   private static WebhookProbe probe;
 
   private final WhatsAppPayloadParser parser =
@@ -62,9 +65,8 @@ class WhatsAppPayloadParserProperties {
 
   @BeforeContainer
   static void startProbe() {
-    postgres = org.webcare4j.core.testing.Postgres.pool(
-        org.webcare4j.core.testing.Postgres.newDatabase(), 4);
-    stores = org.webcare4j.testkit.StoreProbes.start(WhatsAppPayloadParserProperties::channel,
+    postgres = Postgres.pool(Postgres.newDatabase(), 4);
+    stores = StoreProbes.start(WhatsAppPayloadParserProperties::channel,
         WhatsAppPayloadParserProperties::signed, postgres);
     probe = stores.get("memory");
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,10 +26,12 @@ import org.webcare4j.core.MalformedPayloadException;
 import org.webcare4j.core.Secret;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.testkit.PayloadMutations;
 import org.webcare4j.testkit.PayloadMutations.Mutation;
+import org.webcare4j.testkit.StoreProbes;
 import org.webcare4j.testkit.WebhookProbe;
 import org.webcare4j.x.internal.XPayloadParser;
 
@@ -52,18 +55,8 @@ class XWebhookProperties {
   private static final AtomicInteger IDS = new AtomicInteger(1000);
   private static WebhookProbe probe;
 
-  private static org.webcare4j.testkit.StoreProbes stores;
-  private static com.zaxxer.hikari.HikariDataSource postgres;
-
-  private static org.webcare4j.testkit.StoreProbes onEveryStore(
-      java.util.function.Supplier<org.webcare4j.core.channel.Channel> channel,
-      java.util.function.Function<byte[], WebhookRequest> signer) {
-    if (postgres == null) {
-      postgres = org.webcare4j.core.testing.Postgres.pool(
-          org.webcare4j.core.testing.Postgres.newDatabase(), 4);
-    }
-    return org.webcare4j.testkit.StoreProbes.start(channel, signer, postgres);
-  }
+  private static StoreProbes stores;
+  private static HikariDataSource postgres;
 
   @Provide
   Arbitrary<String> stores() {
@@ -74,11 +67,13 @@ class XWebhookProperties {
 
   @BeforeContainer
   static void startProbe() {
-    stores = onEveryStore(() -> XChannel.builder(ChannelId.of("x-gemeente")).userId(USER)
+    postgres = Postgres.pool(Postgres.newDatabase(), 4);
+    stores = StoreProbes.start(() -> XChannel.builder(ChannelId.of("x-gemeente")).userId(USER)
             .consumerSecret(CONSUMER_SECRET)
             .oauth2(OAuthTokens.of(Secret.of("t")), "c", Optional.empty()).build(),
         body -> WebhookRequest.builder("POST", "/webhooks/x-gemeente")
-            .header("x-twitter-webhooks-signature", SIGNATURE.sign(body)).body(body).build());
+            .header("x-twitter-webhooks-signature", SIGNATURE.sign(body)).body(body).build(),
+        postgres);
     probe = stores.get("memory");
   }
 

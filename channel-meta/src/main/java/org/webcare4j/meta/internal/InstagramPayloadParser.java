@@ -58,38 +58,10 @@ public final class InstagramPayloadParser {
    * @throws MalformedPayloadException when the body is not an Instagram webhook
    */
   public InboundBatch parse(byte[] body) {
-    JsonNode root = GraphJson.object(body);
-    String object = GraphJson.text(root, "object", "the body");
-    if (!object.equals("instagram")) {
-      throw new MalformedPayloadException("not an Instagram webhook: object is " + object);
-    }
-    Instant receivedAt = clock.instant();
-    InboundBatch.Builder batch = InboundBatch.builder(channel, receivedAt);
-    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "the body");
-    for (int e = 0; e < entries.size(); e++) {
-      JsonNode entry = entries.get(e);
-      String where = "entry[" + e + "]";
-      batch.item(where, entry::toString, () -> {
-        if (!accountId.equals(entry.path("id").asText())) {
-          return;
-        }
-        Instant at = DirectMessages.entryTime(entry, receivedAt);
-        List<JsonNode> changes = GraphJson.array(entry, "changes", where);
-        for (int c = 0; c < changes.size(); c++) {
-          JsonNode change = changes.get(c);
-          batch.item(where + ".changes[" + c + "]", change::toString,
-              () -> change(change, at, batch));
-        }
-        List<JsonNode> messaging = GraphJson.array(entry, "messaging", where);
-        for (int i = 0; i < messaging.size(); i++) {
-          JsonNode m = messaging.get(i);
-          batch.item(where + ".messaging[" + i + "]", m::toString,
-              () -> DirectMessages.parse(channel, accountId, DM_THREAD, m, at, batch));
-        }
-      });
-    }
-    return batch.build();
+    return GraphEntries.read(body, "instagram", channel, accountId, DM_THREAD, clock.instant(),
+        this::change);
   }
+
 
   private void change(JsonNode change, Instant at, InboundBatch.Builder batch) {
     JsonNode v = change.path("value");

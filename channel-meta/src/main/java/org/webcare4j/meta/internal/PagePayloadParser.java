@@ -65,40 +65,14 @@ public final class PagePayloadParser {
    * @throws MalformedPayloadException when the body is not a page webhook
    */
   public InboundBatch parse(byte[] body) {
-    JsonNode root = GraphJson.object(body);
-    String object = GraphJson.text(root, "object", "the body");
-    if (!object.equals("page")) {
-      throw new MalformedPayloadException("not a page webhook: object is " + object);
-    }
-    Instant receivedAt = clock.instant();
-    InboundBatch.Builder batch = InboundBatch.builder(channel, receivedAt);
-    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "the body");
-    for (int e = 0; e < entries.size(); e++) {
-      JsonNode entry = entries.get(e);
-      String where = "entry[" + e + "]";
-      batch.item(where, entry::toString, () -> {
-        if (!pageId.equals(entry.path("id").asText())) {
-          return;
-        }
-        Instant time = DirectMessages.entryTime(entry, receivedAt);
-        List<JsonNode> changes = GraphJson.array(entry, "changes", where);
-        for (int c = 0; c < changes.size(); c++) {
-          JsonNode change = changes.get(c);
+    return GraphEntries.read(body, "page", channel, pageId, MESSENGER_THREAD, clock.instant(),
+        (change, time, batch) -> {
           if ("feed".equals(change.path("field").asText())) {
-            batch.item(where + ".changes[" + c + "]", change::toString,
-                () -> feed(change.path("value"), time, batch));
+            feed(change.path("value"), time, batch);
           }
-        }
-        List<JsonNode> messaging = GraphJson.array(entry, "messaging", where);
-        for (int i = 0; i < messaging.size(); i++) {
-          JsonNode m = messaging.get(i);
-          batch.item(where + ".messaging[" + i + "]", m::toString,
-              () -> DirectMessages.parse(channel, pageId, MESSENGER_THREAD, m, time, batch));
-        }
-      });
-    }
-    return batch.build();
+        });
   }
+
 
   /**
    * The comment's author: {@code from{id,name}}, or on older deliveries {@code sender_id} (a
