@@ -17,6 +17,32 @@ public interface LengthCounter {
   int count(CharSequence text);
 
   /**
+   * Finds where a text passes a limit: the index of its first character that no longer fits.
+   * The default searches with {@link #count}; a counter that can tell in one pass overrides it.
+   *
+   * @param text the text
+   * @param max the limit, as this counter counts
+   * @return the UTF-16 index of the first character past the limit, or -1 when the text fits
+   */
+  default int firstOver(CharSequence text, int max) {
+    if (count(text) <= max) {
+      return -1;
+    }
+    // the smallest i whose prefix text[0..i] is over the limit
+    int lo = 0;
+    int hi = text.length() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (count(text.subSequence(0, mid + 1)) > max) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo > 0 && Character.isLowSurrogate(text.charAt(lo)) ? lo - 1 : lo;
+  }
+
+  /**
    * Names the counting rule for messages to people, such as "UTF-16 code units".
    *
    * @return a short description
@@ -71,8 +97,13 @@ public interface LengthCounter {
     X_WEIGHTED("weighted characters (X)") {
       @Override
       public int count(CharSequence text) {
-        return com.twitter.twittertext.TwitterTextParser.parseTweet(
-            Objects.requireNonNull(text, "text").toString()).weightedLength;
+        return XWeightedLength.count(Objects.requireNonNull(text, "text").toString());
+      }
+
+      @Override
+      public int firstOver(CharSequence text, int max) {
+        int at = XWeightedLength.firstOver(Objects.requireNonNull(text, "text").toString(), max);
+        return at >= -1 ? at : super.firstOver(text, max);
       }
     };
 

@@ -621,27 +621,8 @@ public final class BuiltinRules {
       if (count <= l.maxTextLength()) {
         return;
       }
-      // The shortest prefix over the limit marks where the excess starts.
-      int lo = 0;
-      int hi = text.length();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (mid > 0 && Character.isLowSurrogate(text.charAt(mid))) {
-          mid++;
-          if (mid >= hi) {
-            break;
-          }
-        }
-        if (l.lengthCounter().count(text.substring(0, mid)) > l.maxTextLength()) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      int from = Math.max(0, Math.min(hi, text.length()) - 1);
-      if (from > 0 && Character.isLowSurrogate(text.charAt(from))) {
-        from--;
-      }
+      // Where the excess starts, found by the counter in one pass where it can.
+      int from = Math.max(0, l.lengthCounter().firstOver(text, l.maxTextLength()));
       findings.add(new TextSpan(from, text.length()), msg(ctx, id(), count, l.maxTextLength(),
           l.lengthCounter().description()));
     }
