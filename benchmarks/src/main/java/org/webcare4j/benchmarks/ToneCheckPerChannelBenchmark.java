@@ -41,6 +41,7 @@ import org.webcare4j.core.tone.ToneRequest;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class ToneCheckPerChannelBenchmark {
+  /** The channel kind the reply is checked for. */
   @Param({"X", "FACEBOOK", "INSTAGRAM", "MESSENGER", "WHATSAPP", "LINKEDIN", "EMAIL", "WEBCHAT"})
   public String kind;
 
