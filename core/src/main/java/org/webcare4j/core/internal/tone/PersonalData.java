@@ -46,6 +46,8 @@ public final class PersonalData {
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern OTHER_NUMBER_CONTEXT = Pattern.compile(
       "(?<![\\p{L}])(zaak\\p{L}*|order\\p{L}*|kenmerk|referentie\\p{L}*|dossier\\p{L}*"
+          + "|aanvraag\\p{L}*|klant\\p{L}*|registratie\\p{L}*|polis\\p{L}*|contract\\p{L}*"
+          + "|application|customer"
           + "|factuur\\p{L}*|klantnummer|ticket\\p{L}*|melding\\p{L}*|aanslag\\p{L}*|kvk\\p{L}*"
           + "|vergunning\\p{L}*|bestel\\p{L}*|pakket\\p{L}*|track\\p{L}*|reference|case|invoice"
           + "|account|tel|telefoon\\p{L}*|bel|postbus|nr)(?![\\p{L}])",
@@ -210,9 +212,17 @@ public final class PersonalData {
     }
   }
 
+  /** A post-office box or freepost number: an organisation's address, nobody's home. */
+  private static final Pattern BOX_BEFORE = Pattern.compile(
+      "(?:postbus|antwoordnummer|p\\.?\\s?o\\.?\\s?box)\\s+\\d{1,6}\\s*,?\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static void postcodes(String text, List<Item> out) {
     Matcher m = POSTCODE.matcher(text);
     while (m.find()) {
+      if (BOX_BEFORE.matcher(before(text, m.start(), 40)).find()) {
+        continue;
+      }
       Matcher after = NUMBER_AFTER.matcher(text.substring(m.end(),
           Math.min(text.length(), m.end() + 20)));
       Matcher beforeNumber = NUMBER_BEFORE.matcher(before(text, m.start(), 60));
