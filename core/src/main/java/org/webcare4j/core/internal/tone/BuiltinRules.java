@@ -772,9 +772,18 @@ public final class BuiltinRules {
 
   /** Cursing, insults and threats in what an inwoner sent. */
   static final class Abusive extends InboundRule {
+    /** A place name, written with a capital or not (people type "kuthoofdstraat"). */
     private static final Pattern PLACE = Pattern.compile(
-        "\\p{Lu}\\p{L}*(straat|weg|laan|plein|dijk|steeg|gracht|kade|hof|pad|singel|dreef|veld"
-            + "|park|berg|dam|erf|kamp|hoven|oven|koven|broek|dorp|huizen)");
+        "\\p{L}+(straat|weg|laan|plein|dijk|steeg|gracht|kade|hof|pad|singel|dreef|veld"
+            + "|park|berg|dam|erf|kamp|hoven|oven|koven|broek|dorp|huizen)",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** What follows a disease's name in a compound that speaks of the disease, not of abuse. */
+    private static final Pattern MEDICAL = Pattern.compile(
+        "(kanker|tyfus|tering)(behandeling\\p{L}*|patiënt\\p{L}*|patient\\p{L}*|onderzoek\\p{L}*"
+            + "|zorg|bestrijding|fonds|afdeling\\p{L}*|centrum|centra|diagnose|medicijn\\p{L}*"
+            + "|screening|preventie|soort\\p{L}*|cel\\p{L}*|risico\\p{L}*|vorm\\p{L}*|vaccin\\p{L}*"
+            + "|gezwel\\p{L}*|tumor\\p{L}*|chemo\\p{L}*|onderzoeker\\p{L}*)",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     Abusive() {
       super("ABUSIVE", Severity.WARN);
@@ -786,6 +795,7 @@ public final class BuiltinRules {
       List<TextSpan> found = new ArrayList<>();
       for (Language l : Language.values()) {
         found.addAll(Lexicon.of(l).get("abusive").find(PhraseMatcher.Tokens.of(ctx)));
+        found.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
       }
       List<String> prefixes = new ArrayList<>(Lexicon.of(Language.DUTCH).phrases("abusive-prefix"));
       for (TextSpan w : ctx.words()) {
@@ -793,7 +803,7 @@ public final class BuiltinRules {
         String lower = word.toLowerCase(Locale.ROOT);
         for (String p : prefixes) {
           if (lower.startsWith(p) && lower.length() >= p.length() + 3
-              && !PLACE.matcher(word).matches()) {
+              && !PLACE.matcher(word).matches() && !MEDICAL.matcher(word).matches()) {
             found.add(w);
             break;
           }
@@ -840,6 +850,7 @@ public final class BuiltinRules {
       List<TextSpan> negative = new ArrayList<>();
       for (Language l : Language.values()) {
         urgent.addAll(Lexicon.of(l).get("urgent").find(PhraseMatcher.Tokens.of(ctx)));
+        urgent.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
         negative.addAll(Lexicon.of(l).get("strong-negative").find(PhraseMatcher.Tokens.of(ctx)));
       }
       long shouted = ctx.words().stream().filter(w -> Shouting.caps(w.of(text))

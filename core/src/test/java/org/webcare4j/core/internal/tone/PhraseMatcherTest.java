@@ -51,7 +51,7 @@ class PhraseMatcherTest {
     for (Language l : Language.values()) {
       for (String section : List.of("opinion", "opinion-not", "uncertain", "promise", "negative",
           "forward", "forward-not", "when", "how", "attention", "action", "referral", "abusive",
-          "urgent", "strong-negative")) {
+          "threat", "urgent", "strong-negative")) {
         assertFalse(Lexicon.of(l).get(section).usesRegex(), l + " " + section);
       }
     }
