@@ -19,19 +19,18 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.webcare4j.core.channel.ChannelKind;
-import org.webcare4j.core.channel.ChannelLimits;
-import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Visibility;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneProfile;
+import org.webcare4j.core.tone.ToneCorpus;
 import org.webcare4j.core.tone.ToneRequest;
 
 /**
  * The time {@code ToneChecker.check} takes on the 500-character reply of {@link
  * ToneCheckBenchmark}, without spelling, on every channel kind with that channel's own length
- * limit and way of counting: on X the reply is over the limit, so the check must also find where
+ * limit and way of counting (those of the tone corpus): on X the reply is over the limit, so the check must also find where
  * the excess starts.
  */
 @State(Scope.Benchmark)
@@ -48,16 +47,6 @@ public class ToneCheckPerChannelBenchmark {
   private ToneChecker checker;
   private ToneRequest request;
 
-  static ChannelLimits limits(ChannelKind kind) {
-    return switch (kind) {
-      case X -> ChannelLimits.of(280, LengthCounter.xWeighted());
-      case WHATSAPP -> ChannelLimits.of(4096, LengthCounter.utf16());
-      case INSTAGRAM -> ChannelLimits.of(2200, LengthCounter.utf16());
-      case LINKEDIN -> ChannelLimits.of(1250, LengthCounter.utf16());
-      default -> ChannelLimits.of(8000, LengthCounter.utf16());
-    };
-  }
-
   /** Builds the checker and the request for this channel kind. */
   @Setup(Level.Trial)
   public void setUp() {
@@ -67,7 +56,7 @@ public class ToneCheckPerChannelBenchmark {
             k == ChannelKind.EMAIL || k == ChannelKind.WEBCHAT || k == ChannelKind.WHATSAPP
                 || k == ChannelKind.MESSENGER ? Visibility.PRIVATE : Visibility.PUBLIC)
         .agent(new AgentIdentity("sanne.vos", "Sanne", "SV"))
-        .limits(limits(k))
+        .limits(ToneCorpus.limits(k))
         .conversation(ConversationId.of("c-0"))
         .inwonerName("Fatima El Amrani")
         .inwonerTexts(List.of("Waarom is mijn WOZ-waarde zo hoog?"))
