@@ -23,26 +23,65 @@ import org.webcare4j.core.internal.BoundedBody;
  * thread of its own here, so a client that declares a large body and never sends it holds no
  * delivery up.
  *
+ * <p>A body must arrive within a deadline ({@value #DEFAULT_BODY_TIMEOUT_SECONDS} seconds unless
+ * the host gives another): a client that sends its body slowly or stops half-way has its
+ * connection closed when the deadline passes, and the thread is free again. The JDK server has no
+ * read timeout of its own by default ({@code -Dsun.net.httpserver.maxReqTime} sets one for the
+ * whole JVM); this one applies to the webhooks only.
+ *
  * <p>The JDK server runs handlers on its one dispatcher thread unless it is given an executor:
  * one slow client then holds every delivery. {@link #mount} gives it a bounded pool when it has
  * none.
  */
 public final class WebhookHttpHandler implements HttpHandler {
+  /** Seconds a client has to send its whole body, unless the host gives another deadline. */
+  public static final int DEFAULT_BODY_TIMEOUT_SECONDS = 10;
+
   private final Webhooks webhooks;
+  private final java.time.Duration bodyTimeout;
+
+  /**
+   * Creates the adapter with a body deadline of {@value #DEFAULT_BODY_TIMEOUT_SECONDS} seconds.
+   *
+   * @param webhooks the webhook handler of a {@code Webcare}
+   */
+  public WebhookHttpHandler(Webhooks webhooks) {
+    this(webhooks, java.time.Duration.ofSeconds(DEFAULT_BODY_TIMEOUT_SECONDS));
+  }
 
   /**
    * Creates the adapter.
    *
    * @param webhooks the webhook handler of a {@code Webcare}
+   * @param bodyTimeout how long a client may take to send its whole body, positive
+   * @throws IllegalArgumentException when the deadline is zero or negative
    */
-  public WebhookHttpHandler(Webhooks webhooks) {
+  public WebhookHttpHandler(Webhooks webhooks, java.time.Duration bodyTimeout) {
     this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+    this.bodyTimeout = Objects.requireNonNull(bodyTimeout, "bodyTimeout");
+    if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+      throw new IllegalArgumentException("bodyTimeout must be positive, was " + bodyTimeout);
+    }
   }
 
   /** Threads for the mount's default executor. */
   static final int DEFAULT_THREADS = 16;
 
   /** Closes exchanges whose refused body the JDK server would otherwise read on our thread. */
+  /** Ends the reads of bodies that take longer than their deadline. */
+  private static final java.util.concurrent.ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+  private static java.util.concurrent.ScheduledThreadPoolExecutor deadlines() {
+    java.util.concurrent.ScheduledThreadPoolExecutor s =
+        new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+          Thread t = new Thread(r, "webcare4j-webhook-deadline");
+          t.setDaemon(true);
+          return t;
+        });
+    s.setRemoveOnCancelPolicy(true);
+    return s;
+  }
+
   private static final java.util.concurrent.ThreadPoolExecutor CLOSER =
       new java.util.concurrent.ThreadPoolExecutor(0, 8, 30, java.util.concurrent.TimeUnit.SECONDS,
           new java.util.concurrent.SynchronousQueue<>(), r -> {
@@ -90,10 +129,21 @@ public final class WebhookHttpHandler implements HttpHandler {
       CLOSER.execute(exchange::close);
       return;
     }
+    byte[] body;
+    try {
+      body = readBody(exchange);
+    } catch (PayloadTooLargeException e) {
+      body = null;
+    } catch (BodyDeadlinePassed e) {
+      // The connection is closed: there is no one to answer.
+      return;
+    }
     try (exchange) {
       WebhookResponse response;
       try {
-        byte[] body = readBody(exchange);
+        if (body == null) {
+          throw new PayloadTooLargeException(webhooks.maxBodyBytes());
+        }
         WebhookRequest.Builder request =
             WebhookRequest.builder(
                     exchange.getRequestMethod(), exchange.getRequestURI().getRawPath())
@@ -131,9 +181,54 @@ public final class WebhookHttpHandler implements HttpHandler {
     return -1;
   }
 
+  /**
+   * Reads the body within the deadline. When it passes, the reading thread is interrupted: the
+   * JDK server reads from an interruptible channel, so the read ends and the connection closes.
+   * The interrupt is sent under a lock the reader takes when it is done, so it can never reach the
+   * thread after the read, when it would hit the next task the thread runs.
+   */
   private byte[] readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      return BoundedBody.read(in, declaredLength(exchange), webhooks.maxBodyBytes());
+    Thread reader = Thread.currentThread();
+    Object lock = new Object();
+    boolean[] state = new boolean[2]; // [0]: read finished, [1]: deadline passed
+    java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+      synchronized (lock) {
+        if (!state[0]) {
+          state[1] = true;
+          reader.interrupt();
+        }
+      }
+    }, bodyTimeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    try {
+      InputStream in = exchange.getRequestBody();
+      byte[] body = BoundedBody.read(in, declaredLength(exchange), webhooks.maxBodyBytes());
+      in.close();
+      return body;
+    } catch (IOException e) {
+      synchronized (lock) {
+        state[0] = true;
+        if (state[1]) {
+          throw new BodyDeadlinePassed();
+        }
+      }
+      throw e;
+    } finally {
+      deadline.cancel(false);
+      synchronized (lock) {
+        state[0] = true;
+        if (state[1]) {
+          Thread.interrupted(); // the flag is ours; the pool's next task must not see it
+        }
+      }
+    }
+  }
+
+  /** The client did not send its body in time and its connection is closed. */
+  private static final class BodyDeadlinePassed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BodyDeadlinePassed() {
+      super("request body not received within its deadline");
     }
   }
 }

@@ -51,7 +51,9 @@ class HostAdaptersTest {
 
   @AfterEach
   void stop() throws Exception {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     webcare.close();
   }
 
@@ -185,6 +187,55 @@ class HostAdaptersTest {
       assertEquals(200, response.statusCode());
       assertEquals(1, received.size());
     }
+  }
+
+  /**
+   * A client sends part of its body and then nothing. Without a deadline the thread reading it
+   * waited for ever; with a one-thread pool that was every delivery.
+   */
+  @org.junit.jupiter.api.Test
+  void aBodyThatStopsHalfWayHasItsConnectionClosedAtTheDeadlineAndFreesTheThread()
+      throws Exception {
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newFixedThreadPool(1);
+    http.setExecutor(one);
+    http.createContext("/hooks",
+        new WebhookHttpHandler(webcare.webhooks(), java.time.Duration.ofMillis(300)));
+    http.start();
+    server = () -> {
+      http.stop(0);
+      one.shutdownNow();
+    };
+    int port = http.getAddress().getPort();
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", port)) {
+      slow.setSoTimeout(10_000);
+      slow.getOutputStream().write(("POST /hooks/whatsapp-main HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Length: 100\r\n\r\n{\"object\":").getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream().flush();
+      long start = System.nanoTime();
+      int read;
+      try {
+        read = slow.getInputStream().read();
+      } catch (java.net.SocketException reset) {
+        read = -1;
+      }
+      assertEquals(-1, read, "the connection is closed, not answered");
+      assertTrue(System.nanoTime() - start < 9_000_000_000L, "closed by the deadline");
+
+      // the one thread is free again, and not left interrupted: a delivery goes through
+      byte[] bytes = BODY.getBytes(StandardCharsets.UTF_8);
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, post(URI.create("http://127.0.0.1:" + port), bytes,
+            channel.sign(bytes)).statusCode());
+      }
+      assertEquals(1, received.size(), "one message, delivered three times, filed once");
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theBodyDeadlineMustBePositive() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new WebhookHttpHandler(webcare.webhooks(), java.time.Duration.ZERO));
   }
 
   @org.junit.jupiter.api.Test
