@@ -16,6 +16,7 @@ public final class JdbcStore {
   private final DataSource dataSource;
   private final Dialect dialect;
   private final JsonCodec json = new JsonCodec();
+  private volatile GroupCommit groupCommit;
 
   /**
    * Connects, finds the dialect and migrates the schema.
@@ -53,6 +54,10 @@ public final class JdbcStore {
     if (IN_TRANSACTION.get()) {
       throw new IllegalStateException("store transactions do not nest");
     }
+    GroupCommit group = groupCommit;
+    if (group != null) {
+      return group.submit(work);
+    }
     IN_TRANSACTION.set(true);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
@@ -75,6 +80,29 @@ public final class JdbcStore {
       throw translate("open a connection", e);
     } finally {
       IN_TRANSACTION.set(false);
+    }
+  }
+
+  /**
+   * From now on, runs the transactions of concurrent callers together under one commit (see
+   * {@link GroupCommit}): for a database that writes its file on every commit.
+   */
+  public synchronized void useGroupCommit() {
+    if (groupCommit == null) {
+      groupCommit = new GroupCommit(dataSource, c -> new JdbcTransaction(c, dialect, json),
+          () -> IN_TRANSACTION.set(true));
+    }
+  }
+
+  /** The group commit in use, for tests. */
+  GroupCommit groupCommit() {
+    return groupCommit;
+  }
+
+  /** Commits what is queued for a group commit and stops its thread; a no-op without one. */
+  public synchronized void close() {
+    if (groupCommit != null) {
+      groupCommit.close();
     }
   }
 
