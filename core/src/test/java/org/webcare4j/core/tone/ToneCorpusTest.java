@@ -98,15 +98,45 @@ class ToneCorpusTest {
   }
 
   /**
-   * The held-out figures: reported, not yet held to the targets (precision 0.95 / recall 0.90 per
-   * BLOCK rule, 0.90 / 0.85 overall, no BLOCK on a good reply), which the rules must reach without
-   * ever being tuned on these cases.
+   * The held-out figures (the second held-out set, never tuned on): the tables are printed; the
+   * cases that miss are listed only with {@code -Dwebcare4j.tone.showHeldOut=true}, so that tuning
+   * does not read them by accident.
    */
   @Test
   void heldOutCasesAreScoredAndReported() {
     List<ToneCorpus.Case> replies = ToneCorpus.heldOutReplies();
     List<ToneCorpus.Case> inbound = ToneCorpus.heldOutInbound();
     assertTrue(replies.size() + inbound.size() >= 80, "at least 80 held-out cases");
+    report("held-out", replies, inbound, Boolean.getBoolean("webcare4j.tone.showHeldOut"));
+  }
+
+  /** The first held-out set, tuning material since it was looked at: figures and misses. */
+  @Test
+  void firstHeldOutSetIsScoredAndReported() {
+    report("first held-out set (now tuning)", ToneCorpus.firstHeldOutReplies(),
+        ToneCorpus.firstHeldOutInbound(), true);
+  }
+
+  @Test
+  void theCorpusHasAtLeast250CasesOverEveryChannelAndBothLanguages() {
+    List<ToneCorpus.Case> all = new ArrayList<>();
+    for (List<ToneCorpus.Case> part : List.of(ToneCorpus.replies(), ToneCorpus.inbound(),
+        ToneCorpus.firstHeldOutReplies(), ToneCorpus.firstHeldOutInbound(),
+        ToneCorpus.heldOutReplies(), ToneCorpus.heldOutInbound())) {
+      all.addAll(part);
+    }
+    assertTrue(all.size() >= 250, "cases: " + all.size());
+    Set<org.webcare4j.core.channel.ChannelKind> kinds = all.stream()
+        .map(c -> c.request().kind()).collect(Collectors.toSet());
+    assertEquals(Set.of(org.webcare4j.core.channel.ChannelKind.values()), kinds);
+    Set<String> ids = new java.util.HashSet<>();
+    for (ToneCorpus.Case c : all) {
+      assertTrue(ids.add(c.id()), "id used twice: " + c.id());
+    }
+  }
+
+  private void report(String title, List<ToneCorpus.Case> replies,
+      List<ToneCorpus.Case> inbound, boolean listMisses) {
     // the ids of TONE-RULES.md's two tables
     Set<String> known = Set.of("PERSONAL_OPINION", "UNCERTAIN_ANSWER", "PROMISE",
         "NEGATIVE_STATEMENT", "PRIVACY_IN_PUBLIC", "ADDRESS_FORM", "FIRST_PERSON", "SIGN_OFF",
@@ -122,8 +152,8 @@ class ToneCorpusTest {
     Map<String, Score> inboundScores = score(inbound, mismatches);
     long blockedGood = replies.stream().filter(c -> c.expected().isEmpty())
         .filter(c -> !checker.check(c.request()).sendable()).count();
-    System.out.print(table("held-out replies", replyScores));
-    System.out.print(table("held-out inbound", inboundScores));
+    System.out.print(table(title + " replies", replyScores));
+    System.out.print(table(title + " inbound", inboundScores));
     Score all = new Score();
     for (Map<String, Score> m : List.of(replyScores, inboundScores)) {
       m.values().forEach(x -> {
@@ -132,10 +162,13 @@ class ToneCorpusTest {
         all.falseNegatives += x.falseNegatives;
       });
     }
-    System.out.printf(Locale.ROOT, "held-out overall: precision %.2f recall %.2f; good replies"
-        + " blocked: %d of %d%n", all.precision(), all.recall(), blockedGood,
-        replies.stream().filter(c -> c.expected().isEmpty()).count());
-    mismatches.forEach(m -> System.out.println("  held-out " + m));
+    System.out.printf(Locale.ROOT, "%s overall (%d cases): precision %.2f recall %.2f; good"
+        + " replies blocked: %d of %d; %d misses%n", title, replies.size() + inbound.size(),
+        all.precision(), all.recall(), blockedGood,
+        replies.stream().filter(c -> c.expected().isEmpty()).count(), mismatches.size());
+    if (listMisses) {
+      mismatches.forEach(m -> System.out.println("  " + title + ": " + m));
+    }
   }
 
   private static List<ToneCorpus.Case> concat(List<ToneCorpus.Case> a, List<ToneCorpus.Case> b) {

@@ -19,16 +19,17 @@ public final class Lexicon {
 
   static {
     for (Language l : Language.values()) {
-      LOADED.put(l, new Lexicon(read("lexicon-" + l.code() + ".txt")));
+      LOADED.put(l, new Lexicon(read("lexicon-" + l.code() + ".txt"), WordForms.of(l)));
     }
   }
 
   private final Map<String, PhraseMatcher> sections = new HashMap<>();
   private final Map<String, List<String>> raw;
 
-  private Lexicon(Map<String, List<String>> raw) {
+  private Lexicon(Map<String, List<String>> raw, java.util.function.UnaryOperator<String> forms) {
     this.raw = raw;
-    raw.forEach((name, phrases) -> sections.put(name, PhraseMatcher.of(phrases)));
+    // Every section matches word forms: "beloofd" for "beloof", "idioten" for "idioot".
+    raw.forEach((name, phrases) -> sections.put(name, PhraseMatcher.of(phrases, forms)));
   }
 
   /**

@@ -13,8 +13,9 @@ import org.webcare4j.core.tone.ToneContext;
 
 /**
  * Finds any of a list of phrases in a text, case-insensitively and on whole words. In a phrase,
- * {@code *} stands for one word, {@code #} for one number and {@code ...} for up to four words; a phrase starting with {@code re:}
- * is a regular expression, anchored on word boundaries. A phrase of punctuation, such as
+ * {@code *} stands for one word, {@code #} for one number and {@code ...} for up to four words;
+ * a word written {@code =word} matches only as written where the matcher matches word forms; a
+ * phrase starting with {@code re:} is a regular expression, anchored on word boundaries. A phrase of punctuation, such as
  * {@code !}, matches wherever it stands.
  *
  * <p>Plain phrases are matched word by word through a trie, so the cost grows with the text, not
@@ -25,7 +26,7 @@ public final class PhraseMatcher {
   private static final String AFTER = "(?![\\p{L}\\p{N}])";
   private static final Pattern PLAIN_WORD =
       Pattern.compile("[\\p{L}\\p{N}]+(?:['’.\\-][\\p{L}\\p{N}]+)*%?");
-  private static final PhraseMatcher NONE = new PhraseMatcher(List.of());
+  private static final PhraseMatcher NONE = new PhraseMatcher(List.of(), null);
 
   /** A text split into words once, shared by every matcher that reads it. */
   public static final class Tokens {
@@ -35,6 +36,10 @@ public final class PhraseMatcher {
     final String[] lower;
     /** Whether only spaces stand between word i - 1 and word i: a phrase may run on there. */
     final boolean[] joined;
+    private java.util.function.UnaryOperator<String> keyedBy;
+    private String[] keys;
+    private java.util.function.UnaryOperator<String> keyedBy2;
+    private String[] keys2;
 
     private Tokens(String text, List<TextSpan> spans) {
       this.text = text;
@@ -55,6 +60,25 @@ public final class PhraseMatcher {
           joined[i] = spaces;
         }
       }
+    }
+
+    /** The words' keys under a key function, computed once per function (two are kept). */
+    synchronized String[] keys(java.util.function.UnaryOperator<String> forms) {
+      if (forms == keyedBy) {
+        return keys;
+      }
+      if (forms == keyedBy2) {
+        return keys2;
+      }
+      String[] k = new String[lower.length];
+      for (int i = 0; i < k.length; i++) {
+        k[i] = forms.apply(lower[i]);
+      }
+      keyedBy2 = keyedBy;
+      keys2 = keys;
+      keyedBy = forms;
+      keys = k;
+      return k;
     }
 
     /**
@@ -81,6 +105,8 @@ public final class PhraseMatcher {
   /** A trie node over lower-case words. */
   private static final class Node {
     final Map<String, Node> next = new HashMap<>(4);
+    /** Words written {@code =word}: matched as written, not by their forms. */
+    Map<String, Node> exact;
     Node anyWord;
     Node anyNumber;
     Node upToFour;
@@ -90,9 +116,11 @@ public final class PhraseMatcher {
   private final List<String> phrases;
   private final Node root = new Node();
   private final Pattern pattern;
+  private final java.util.function.UnaryOperator<String> forms;
 
-  private PhraseMatcher(List<String> phrases) {
+  private PhraseMatcher(List<String> phrases, java.util.function.UnaryOperator<String> forms) {
     this.phrases = List.copyOf(phrases);
+    this.forms = forms;
     List<String> regexes = new ArrayList<>();
     for (String p : phrases) {
       List<String> expanded = p.startsWith("re:") ? expand(p.substring(3)) : List.of(p);
@@ -215,8 +243,9 @@ public final class PhraseMatcher {
 
   private static boolean plain(String phrase) {
     for (String w : phrase.strip().split("\\s+")) {
+      String word = w.startsWith("=") ? w.substring(1) : w;
       if (!w.equals("*") && !w.equals("#") && !w.equals("...")
-          && !PLAIN_WORD.matcher(w).matches()) {
+          && !PLAIN_WORD.matcher(word).matches()) {
         return false;
       }
     }
@@ -232,8 +261,13 @@ public final class PhraseMatcher {
         n = n.anyNumber == null ? (n.anyNumber = new Node()) : n.anyNumber;
       } else if (w.equals("...")) {
         n = n.upToFour == null ? (n.upToFour = new Node()) : n.upToFour;
+      } else if (w.startsWith("=") && w.length() > 1) {
+        if (n.exact == null) {
+          n.exact = new HashMap<>(4);
+        }
+        n = n.exact.computeIfAbsent(w.substring(1), k -> new Node());
       } else {
-        n = n.next.computeIfAbsent(w, k -> new Node());
+        n = n.next.computeIfAbsent(forms == null ? w : forms.apply(w), k -> new Node());
       }
     }
     n.terminal = true;
@@ -246,33 +280,51 @@ public final class PhraseMatcher {
    * @return the matcher
    */
   public static PhraseMatcher of(List<String> phrases) {
-    return phrases.isEmpty() ? NONE : new PhraseMatcher(phrases);
+    return phrases.isEmpty() ? NONE : new PhraseMatcher(phrases, null);
+  }
+
+  /**
+   * Compiles phrases whose plain words match every form that shares their key (see {@link
+   * WordForms}); regular expressions still match the text as written.
+   *
+   * @param phrases the phrases
+   * @param forms the key function, the same instance for every matcher of a language
+   * @return the matcher
+   */
+  public static PhraseMatcher of(List<String> phrases,
+      java.util.function.UnaryOperator<String> forms) {
+    return phrases.isEmpty() ? NONE : new PhraseMatcher(phrases, forms);
   }
 
   /**
    * The end (exclusive word index) of the longest match from word {@code i}, or -1. A phrase
    * runs on only over spaces: "vraag. Het" is not the phrase "vraag het".
    */
-  private static int longest(Node n, Tokens t, int i, boolean first) {
+  private static int longest(Node n, Tokens t, String[] words, int i, boolean first) {
     int best = n.terminal ? i : -1;
-    String[] words = t.lower;
     if (i < words.length && (first || t.joined[i])) {
       Node next = n.next.get(words[i]);
       if (next != null) {
-        best = Math.max(best, longest(next, t, i + 1, false));
+        best = Math.max(best, longest(next, t, words, i + 1, false));
+      }
+      if (n.exact != null) {
+        Node as = n.exact.get(t.lower[i]);
+        if (as != null) {
+          best = Math.max(best, longest(as, t, words, i + 1, false));
+        }
       }
       if (n.anyWord != null) {
-        best = Math.max(best, longest(n.anyWord, t, i + 1, false));
+        best = Math.max(best, longest(n.anyWord, t, words, i + 1, false));
       }
       if (n.anyNumber != null && words[i].chars().allMatch(Character::isDigit)) {
-        best = Math.max(best, longest(n.anyNumber, t, i + 1, false));
+        best = Math.max(best, longest(n.anyNumber, t, words, i + 1, false));
       }
       if (n.upToFour != null) {
         for (int k = 1; k <= 4 && i + k <= words.length; k++) {
           if (k > 1 && !t.joined[i + k - 1]) {
             break;
           }
-          best = Math.max(best, longest(n.upToFour, t, i + k, false));
+          best = Math.max(best, longest(n.upToFour, t, words, i + k, false));
         }
       }
     }
@@ -297,11 +349,11 @@ public final class PhraseMatcher {
    */
   public List<TextSpan> find(Tokens tokens) {
     List<TextSpan> out = new ArrayList<>(2);
-    String[] words = tokens.lower;
+    String[] words = forms == null ? tokens.lower : tokens.keys(forms);
     if (!root.next.isEmpty() || root.anyWord != null || root.upToFour != null) {
       int i = 0;
       while (i < words.length) {
-        int end = longest(root, tokens, i, true);
+        int end = longest(root, tokens, words, i, true);
         if (end > i) {
           out.add(new TextSpan(tokens.spans.get(i).start(), tokens.spans.get(end - 1).end()));
           i = end;
