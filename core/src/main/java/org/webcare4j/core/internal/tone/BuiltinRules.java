@@ -32,7 +32,7 @@ public final class BuiltinRules {
   private static final List<ToneRule> ALL = List.of(
       new PhraseRule("PERSONAL_OPINION", Severity.BLOCK, "opinion", "opinion-not", true),
       new PhraseRule("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", null, true),
-      new PhraseRule("PROMISE", Severity.WARN, "promise", null, true),
+      new PhraseRule("PROMISE", Severity.WARN, "promise", "promise-not", true),
       new PhraseRule("NEGATIVE_STATEMENT", Severity.WARN, "negative", null, false),
       new PrivacyInPublic(),
       new AddressFormRule(),
@@ -249,7 +249,7 @@ public final class BuiltinRules {
       if (ctx.request().visibility() != Visibility.PUBLIC) {
         return;
       }
-      List<PersonalData.Item> found = PersonalData.find(ctx.text(), ctx.profile(), false);
+      List<PersonalData.Item> found = PersonalData.find(ctx.text(), ctx.profile(), false, true);
       for (PersonalData.Item i : found) {
         findings.suggest(i.span(), msg(ctx, id(), msg(ctx, "kind." + i.kind())),
             msg(ctx, id() + ".suggest"));
@@ -261,7 +261,7 @@ public final class BuiltinRules {
       if (theirs.isEmpty()) {
         return;
       }
-      for (PersonalData.Item i : PersonalData.find(ctx.text(), ctx.profile(), true)) {
+      for (PersonalData.Item i : PersonalData.find(ctx.text(), ctx.profile(), true, true)) {
         boolean reported = found.stream().anyMatch(f -> f.span().overlaps(i.span()));
         if (!reported && theirs.contains(i.value())) {
           findings.suggest(i.span(), msg(ctx, id() + ".repeat", msg(ctx, "kind." + i.kind())),
@@ -287,8 +287,13 @@ public final class BuiltinRules {
       }
       List<TextSpan> u = new ArrayList<>();
       List<TextSpan> jij = new ArrayList<>();
-      for (TextSpan w : ctx.words()) {
+      List<TextSpan> words = ctx.words();
+      for (int i = 0; i < words.size(); i++) {
+        TextSpan w = words.get(i);
         String s = w.of(ctx.text()).toLowerCase(Locale.ROOT);
+        if (s.equals("u") && i > 0 && Shouting.hasDigit(words.get(i - 1).of(ctx.text()))) {
+          continue; // "9.00 u tot 17.00 u": uur, not the inwoner
+        }
         if (U.contains(s)) {
           u.add(w);
         } else if (JIJ.contains(s)) {
@@ -351,8 +356,9 @@ public final class BuiltinRules {
   /** The agent's name or initials at the end, in the channel's format. */
   static final class SignOff extends ReplyRule {
     private static final Pattern SIGN_OFF_LEAD = Pattern.compile(
-        "(?i)(?:\\^|-|/|~|groet(?:jes|en)?,?|met vriendelijke groet,?|vriendelijke groet,?"
-            + "|hartelijke groet,?|regards,?|kind regards,?|best,?)\\s*$");
+        "(?i)(?:\\^|-|/|~|groet(?:jes|en)?,?|(?:met )?(?:vriendelijke|hartelijke) groet(?:en)?,?"
+            + "|(?:kind |best |warm |warmest )?regards,?|best wishes,?|best,?|(?:yours )?sincerely,?"
+            + "|many thanks,?|thanks,?)\\s*$");
 
     SignOff() {
       super("SIGN_OFF", Severity.WARN);
@@ -394,6 +400,19 @@ public final class BuiltinRules {
       return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
+    private static boolean sameKindOfClosing(String format, AgentIdentity agent, String present) {
+      int at = format.indexOf('{');
+      boolean formatHasClosing = at > 0 && Character.isLetter(format.charAt(0));
+      boolean presentHasClosing = !present.isEmpty() && Character.isLetter(present.charAt(0));
+      if (!formatHasClosing || !presentHasClosing) {
+        return false;
+      }
+      String name = format.startsWith("{initials}", at) ? agent.initials() : agent.firstName();
+      String p = normal(present);
+      String n = name.toLowerCase(Locale.ROOT);
+      return p.endsWith(n) && !p.equals(n);
+    }
+
     @Override
     public void check(ToneContext ctx, Findings findings) {
       String format = ctx.channelTone().signOff();
@@ -408,6 +427,11 @@ public final class BuiltinRules {
         return;
       }
       Optional<TextSpan> present = recognise(ctx);
+      if (present.isPresent() && sameKindOfClosing(format, agent.get(), present.get().of(text))) {
+        // A format with a closing phrase ("Met vriendelijke groet,\n{firstName}") takes any
+        // closing phrase with the same name: "Vriendelijke groeten, Sanne", "Kind regards, Sanne".
+        return;
+      }
       if (present.isPresent()) {
         findings.fix(present.get(), msg(ctx, "SIGN_OFF.format", expected), expected);
         return;
@@ -474,10 +498,22 @@ public final class BuiltinRules {
       if (forward.isEmpty()) {
         return;
       }
-      boolean when = !find(ctx, "when").isEmpty();
+      List<TextSpan> whenAt = find(ctx, "when");
+      boolean when = !whenAt.isEmpty();
       boolean how = !find(ctx, "how").isEmpty();
       if (when && how) {
         return;
+      }
+      if (when && !how) {
+        // A "when" in a sentence that speaks of no reply is the outcome itself: "zij repareren
+        // het binnen twee werkdagen" leaves nothing to hear back about.
+        List<TextSpan> contact = find(ctx, "contact");
+        boolean outcome = ctx.sentences().stream()
+            .filter(s -> whenAt.stream().anyMatch(w -> w.overlaps(s)))
+            .anyMatch(s -> contact.stream().noneMatch(c -> c.overlaps(s)));
+        if (outcome) {
+          return;
+        }
       }
       String missing = msg(ctx, id() + (!when && !how ? ".both" : !when ? ".when" : ".how"));
       findings.suggest(forward.get(0), msg(ctx, id(), missing), msg(ctx, id() + ".suggest"));

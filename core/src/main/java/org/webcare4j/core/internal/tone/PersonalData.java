@@ -113,6 +113,21 @@ public final class PersonalData {
    * @return what was found, in order, without overlaps
    */
   public static List<Item> find(String text, ToneProfile profile, boolean lenient) {
+    return find(text, profile, lenient, false);
+  }
+
+  /**
+   * Finds personal data as {@link #find(String, ToneProfile, boolean)}; in an agent's reply,
+   * "ons" and "onze" before an account or phone number name the organisation's own.
+   *
+   * @param text the text
+   * @param profile the profile, for the organisation's own numbers and addresses
+   * @param lenient whether every passing number counts, as in the inwoner's own texts
+   * @param reply whether the text is the organisation's reply
+   * @return what was found, in order, without overlaps
+   */
+  public static List<Item> find(String text, ToneProfile profile, boolean lenient,
+      boolean reply) {
     List<Item> found = new ArrayList<>();
     int digits = 0;
     for (int i = 0; i < text.length() && digits < 4; i++) {
@@ -131,6 +146,11 @@ public final class PersonalData {
     if (text.indexOf('@') >= 0) {
       emails(text, profile, found);
     }
+    // The organisation's own account or phone number, said as such, is no one's personal data:
+    // "maak het over op onze rekening NL..", "bel ons op 020 ..", "the council's number".
+    Pattern own = reply ? OUR_OWN : ORGANISATION_OWN;
+    found.removeIf(i -> (i.kind() == Kind.IBAN || i.kind() == Kind.PHONE)
+        && own.matcher(before(text, i.span().start(), 40)).find());
     found.sort(Comparator.comparingInt((Item i) -> i.span().start()));
     List<Item> out = new ArrayList<>(found.size());
     for (Item i : found) {
@@ -140,6 +160,14 @@ public final class PersonalData {
     }
     return out;
   }
+
+  private static final String ORGANISATION = "(?:van )?de gemeente|gemeentelijke?"
+      + "|the council'?s?|the municipality'?s?|(?:het )?klantcontactcentrum|klantenservice"
+      + "|customer service";
+  private static final Pattern ORGANISATION_OWN = Pattern.compile(
+      "(?iu)(?<![\\p{L}])(?:" + ORGANISATION + ")(?![\\p{L}])[^.!?\\n]*$");
+  private static final Pattern OUR_OWN = Pattern.compile(
+      "(?iu)(?<![\\p{L}])(?:ons|onze|our|" + ORGANISATION + ")(?![\\p{L}])[^.!?\\n]*$");
 
   private static String before(String text, int at, int chars) {
     return text.substring(Math.max(0, at - chars), at);
@@ -257,8 +285,23 @@ public final class PersonalData {
   }
 
   private static void phones(String text, ToneProfile profile, List<Item> out) {
-    for (PhoneNumberMatch match :
-        PHONES.findNumbers(text, "NL", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+    // VALID, and besides those an 06 number in a range not handed out yet: it is still written
+    // as someone's phone number and read as one.
+    List<PhoneNumberMatch> matches = new ArrayList<>();
+    PHONES.findNumbers(text, "NL", PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)
+        .forEach(matches::add);
+    for (PhoneNumberMatch m :
+        PHONES.findNumbers(text, "NL", PhoneNumberUtil.Leniency.POSSIBLE, Long.MAX_VALUE)) {
+      String national = String.valueOf(m.number().getNationalNumber());
+      String digits = m.rawString().replaceAll("\\D", "");
+      boolean mobileShape = m.number().getCountryCode() == 31 && national.length() == 9
+          && national.charAt(0) == '6' && (digits.startsWith("06") || digits.startsWith("316"));
+      if (mobileShape && matches.stream().noneMatch(v -> v.start() < m.end()
+          && m.start() < v.end())) {
+        matches.add(m);
+      }
+    }
+    for (PhoneNumberMatch match : matches) {
       String raw = match.rawString();
       char first = raw.charAt(0);
       if (first != '0' && first != '+' && first != '(') {
