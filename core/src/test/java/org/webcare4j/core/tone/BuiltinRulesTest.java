@@ -73,10 +73,15 @@ class BuiltinRulesTest {
 
   @Test
   void anEnglishReplyIsCheckedInEnglish() {
-    ToneReport r = reply("Hi John, I think the office is closed on Monday. You can call us."
+    ToneReport r = reply("Hi John, I think the new opening hours are unfair. You can call us."
         + "\n^Sanne", ChannelKind.WHATSAPP, Visibility.PRIVATE);
     assertEquals(Language.ENGLISH, r.language());
     assertTrue(r.has("PERSONAL_OPINION"));
+    // "I think" before a plain fact hedges it, like "ik denk dat"; it is no opinion
+    ToneReport fact = reply("Hi John, I think the office is closed on Monday. You can call us."
+        + "\n^Sanne", ChannelKind.WHATSAPP, Visibility.PRIVATE);
+    assertTrue(fact.has("UNCERTAIN_ANSWER"));
+    assertFalse(fact.has("PERSONAL_OPINION"));
   }
 
   @Test

@@ -31,7 +31,7 @@ import org.webcare4j.core.tone.ToneRule;
 public final class BuiltinRules {
   private static final List<ToneRule> ALL = List.of(
       new PhraseRule("PERSONAL_OPINION", Severity.BLOCK, "opinion", "opinion-not", true),
-      new PhraseRule("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", null, true),
+      new PhraseRule("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", "uncertain-not", true),
       new PhraseRule("PROMISE", Severity.WARN, "promise", "promise-not", true),
       new PhraseRule("NEGATIVE_STATEMENT", Severity.WARN, "negative", null, false),
       new PrivacyInPublic(),
@@ -106,7 +106,7 @@ public final class BuiltinRules {
           continue;
         }
         List<TextSpan> words = wordsIn(ctx, s);
-        boolean greeting = words.size() <= 6
+        boolean greeting = words.size() <= 8
             && attentionAt.stream().anyMatch(x -> x.start() >= s.start() && x.end() <= s.end())
             && actionAt.stream().noneMatch(x -> x.overlaps(s));
         if (greeting) {
@@ -140,6 +140,39 @@ public final class BuiltinRules {
   static List<TextSpan> find(ToneContext ctx, String section) {
     return ctx.shared("lexicon:" + section, () -> Lexicon.of(ctx.language()).get(section)
         .find(PhraseMatcher.Tokens.of(ctx)));
+  }
+
+  /** Text in quotation marks: a sign, a rule or the inwoner quoted, not the agent's own words. */
+  private static final Pattern QUOTED = Pattern.compile(
+      "\"[^\"\\n]{1,200}\"|“[^”\\n]{1,200}”|‘[^’\\n]{1,200}’|„[^”\\n]{1,200}”"
+          + "|(?<![\\p{L}\\p{N}])'(?=\\p{L})[^'\\n]{1,200}(?<=[\\p{L}\\p{N}.!?])'(?![\\p{L}\\p{N}])");
+
+  static List<TextSpan> quoted(ToneContext ctx) {
+    return ctx.shared("quoted", () -> {
+      List<TextSpan> out = new ArrayList<>();
+      Matcher m = QUOTED.matcher(ctx.text());
+      while (m.find()) {
+        out.add(new TextSpan(m.start(), m.end()));
+      }
+      return out;
+    });
+  }
+
+  static boolean inQuotes(ToneContext ctx, TextSpan s) {
+    for (TextSpan q : quoted(ctx)) {
+      if (q.start() <= s.start() && s.end() <= q.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean startsSentence(String text, int at) {
+    int i = at - 1;
+    while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i--;
+    }
+    return i < 0 || ".!?\n:;\"“(".indexOf(text.charAt(i)) >= 0;
   }
 
   static int trimmedEnd(String text) {
@@ -226,7 +259,7 @@ public final class BuiltinRules {
       Lexicon lex = Lexicon.of(ctx.language());
       List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(PhraseMatcher.Tokens.of(ctx));
       for (TextSpan s : lex.get(section).find(PhraseMatcher.Tokens.of(ctx))) {
-        if (exceptions.stream().anyMatch(e -> e.overlaps(s))) {
+        if (exceptions.stream().anyMatch(e -> e.overlaps(s)) || inQuotes(ctx, s)) {
           continue;
         }
         if (suggest) {
@@ -291,8 +324,16 @@ public final class BuiltinRules {
       for (int i = 0; i < words.size(); i++) {
         TextSpan w = words.get(i);
         String s = w.of(ctx.text()).toLowerCase(Locale.ROOT);
-        if (s.equals("u") && i > 0 && Shouting.hasDigit(words.get(i - 1).of(ctx.text()))) {
-          continue; // "9.00 u tot 17.00 u": uur, not the inwoner
+        if (s.equals("u") && ((i > 0 && Shouting.hasDigit(words.get(i - 1).of(ctx.text())))
+            || (i + 1 < words.size() && Shouting.hasDigit(words.get(i + 1).of(ctx.text()))
+                && words.get(i + 1).start() - w.end() <= 1)
+            || (w.of(ctx.text()).equals("U") && !startsSentence(ctx.text(), w.start())))) {
+          // "9.00 u tot 17.00 u", "vak U op het plein": uur or a letter, not the inwoner; Dutch
+          // writes the polite u in lower case except at the start of a sentence
+          continue;
+        }
+        if (inQuotes(ctx, w)) {
+          continue; // the inwoner's "Kunt u ..." quoted back
         }
         if (U.contains(s)) {
           u.add(w);
@@ -463,7 +504,9 @@ public final class BuiltinRules {
       if (a.contentWords.size() < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.answer"));
       }
-      boolean action = !find(ctx, "action").isEmpty() || !find(ctx, "when").isEmpty();
+      boolean action = !find(ctx, "action").isEmpty() || !find(ctx, "when").isEmpty()
+          || !find(ctx, "next").isEmpty() || a.contentSentences.stream()
+              .anyMatch(x -> Actions.isInstruction(ctx, x) || Actions.agentDid(ctx, x));
       if (!action) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.action"));
       }
@@ -477,6 +520,71 @@ public final class BuiltinRules {
       for (TextSpan w : ctx.words()) {
         if (w.of(ctx.text()).toLowerCase(Locale.ROOT).equals(first)) {
           return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** What a sentence does, read from how it starts: an instruction, or the agent's own step. */
+  static final class Actions {
+    private static final Set<String> SECOND_PERSON = Set.of("je", "jij", "u", "you");
+    private static final Set<String> STATES = Set.of("bent", "is", "was", "hebt", "heeft", "had",
+        "are", "were", "have", "zou", "would", "weet", "know", "vindt", "think");
+
+    private Actions() {}
+
+    private static List<String> lowerWords(ToneContext ctx, TextSpan sentence) {
+      List<String> out = new ArrayList<>();
+      for (TextSpan w : ctx.words()) {
+        if (w.start() >= sentence.start() && w.end() <= sentence.end()) {
+          out.add(w.of(ctx.text()).toLowerCase(Locale.ROOT));
+        }
+      }
+      return out;
+    }
+
+    /**
+     * An instruction: the sentence opens with an imperative from the lexicon ("Neem je pas
+     * mee", "Send me a message") or with "je"/"u"/"you" and a verb of doing ("Je betaalt aan de
+     * balie", "You register online"), or puts that verb first ("Dat regel je via de site").
+     */
+    static boolean isInstruction(ToneContext ctx, TextSpan sentence) {
+      List<String> w = lowerWords(ctx, sentence);
+      if (w.isEmpty()) {
+        return false;
+      }
+      List<String> imperatives = Lexicon.of(ctx.language()).phrases("imperative");
+      if (imperatives.contains(w.get(0))) {
+        return true;
+      }
+      if (w.size() >= 2 && SECOND_PERSON.contains(w.get(0)) && !STATES.contains(w.get(1))) {
+        return true;
+      }
+      return w.size() >= 3 && SECOND_PERSON.contains(w.get(2)) && !STATES.contains(w.get(1))
+          && (w.get(0).equals("dat") || w.get(0).equals("dit") || w.get(0).equals("die")
+              || w.get(0).equals("dan"));
+    }
+
+    /** The agent did something: "Ik heb ... gezet", "I've added it", "Ik heb het gemeld". */
+    static boolean agentDid(ToneContext ctx, TextSpan sentence) {
+      List<String> w = lowerWords(ctx, sentence);
+      for (int i = 0; i + 1 < w.size(); i++) {
+        boolean dutch = w.get(i).equals("ik") && w.get(i + 1).equals("heb");
+        boolean english = (w.get(i).equals("i've") || (w.get(i).equals("i")
+            && w.get(i + 1).equals("have")));
+        if (!dutch && !english) {
+          continue;
+        }
+        for (int k = i + 1; k < Math.min(w.size(), i + 8); k++) {
+          String x = w.get(k);
+          if (dutch && x.length() > 4 && x.contains("ge") && !x.equals("geen")
+              && (x.endsWith("d") || x.endsWith("t") || (x.length() > 6 && x.endsWith("en")))) {
+            return true;
+          }
+          if (english && x.length() > 3 && x.endsWith("ed")) {
+            return true;
+          }
         }
       }
       return false;
@@ -531,9 +639,15 @@ public final class BuiltinRules {
       if (a.urls.isEmpty() && referral.isEmpty()) {
         return false;
       }
+      // What is left once the referral, the greeting and the inwoner's name are taken out
+      List<TextSpan> attention = find(ctx, "attention");
+      String name = ctx.request().inwonerName()
+          .map(n -> n.strip().split("\\s+")[0].toLowerCase(Locale.ROOT)).orElse("");
       int remaining = 0;
       for (TextSpan w : a.contentWords) {
-        if (referral.stream().noneMatch(r -> r.overlaps(w))) {
+        if (referral.stream().noneMatch(r -> r.overlaps(w))
+            && attention.stream().noneMatch(r -> r.overlaps(w))
+            && !w.of(ctx.text()).toLowerCase(Locale.ROOT).equals(name)) {
           remaining++;
         }
       }
@@ -821,6 +935,9 @@ public final class BuiltinRules {
             + "|gezwel\\p{L}*|tumor\\p{L}*|chemo\\p{L}*|onderzoeker\\p{L}*)",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Set<String> INTERJECTION_CURSES =
+        Set.of("kanker", "tering", "tyfus", "kolere", "klere", "pest", "pleuris", "godver");
+
     Abusive() {
       super("ABUSIVE", Severity.WARN);
     }
@@ -845,6 +962,17 @@ public final class BuiltinRules {
           }
         }
       }
+      // A disease shouted on its own is a curse: "Kanker, de bus is alweer niet gekomen".
+      List<TextSpan> words = ctx.words();
+      for (int i = 0; i < words.size(); i++) {
+        TextSpan w = words.get(i);
+        if (INTERJECTION_CURSES.contains(w.of(text).toLowerCase(Locale.ROOT))
+            && startsSentence(text, w.start()) && w.end() < text.length()
+            && ",!".indexOf(text.charAt(w.end())) >= 0) {
+          found.add(w);
+        }
+      }
+      found.removeIf(f -> inQuotes(ctx, f));
       found.sort((x, y) -> Integer.compare(x.start(), y.start()));
       TextSpan last = null;
       for (TextSpan s : found) {
@@ -884,11 +1012,25 @@ public final class BuiltinRules {
       String text = ctx.text();
       List<TextSpan> urgent = new ArrayList<>();
       List<TextSpan> negative = new ArrayList<>();
+      List<TextSpan> notNow = new ArrayList<>();
+      List<TextSpan> harmless = new ArrayList<>();
       for (Language l : Language.values()) {
         urgent.addAll(Lexicon.of(l).get("urgent").find(PhraseMatcher.Tokens.of(ctx)));
-        urgent.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
+        notNow.addAll(Lexicon.of(l).get("not-now").find(PhraseMatcher.Tokens.of(ctx)));
+        harmless.addAll(Lexicon.of(l).get("urgent-not").find(PhraseMatcher.Tokens.of(ctx)));
         negative.addAll(Lexicon.of(l).get("strong-negative").find(PhraseMatcher.Tokens.of(ctx)));
       }
+      // Danger that is past, supposed or practised is no reason to hurry: "de storm van vorig
+      // jaar", "wat moet ik doen als mijn kelder ooit onderloopt", "the evacuation drill".
+      // Threats always are.
+      List<TextSpan> sentences = ctx.sentences();
+      urgent.removeIf(u -> harmless.stream().anyMatch(h -> h.overlaps(u)) || inQuotes(ctx, u)
+          || sentences.stream().filter(x -> x.overlaps(u))
+              .anyMatch(x -> notNow.stream().anyMatch(n -> n.overlaps(x))));
+      for (Language l : Language.values()) {
+        urgent.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
+      }
+      urgent.sort((x, y) -> Integer.compare(x.start(), y.start()));
       long shouted = ctx.words().stream().filter(w -> Shouting.caps(w.of(text))
           && !Shouting.ACRONYMS.contains(w.of(text))).count();
       if (!urgent.isEmpty()) {

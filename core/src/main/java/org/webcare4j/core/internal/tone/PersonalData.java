@@ -150,7 +150,15 @@ public final class PersonalData {
     // "maak het over op onze rekening NL..", "bel ons op 020 ..", "the council's number".
     Pattern own = reply ? OUR_OWN : ORGANISATION_OWN;
     found.removeIf(i -> (i.kind() == Kind.IBAN || i.kind() == Kind.PHONE)
-        && own.matcher(before(text, i.span().start(), 40)).find());
+        && (own.matcher(before(text, i.span().start(), 40)).find()
+            || ORGANISATION_AFTER.matcher(text.substring(i.span().end(),
+                Math.min(text.length(), i.span().end() + 40))).find()
+            // BNG Bank keeps the accounts of Dutch municipalities and other public bodies
+            || (i.kind() == Kind.IBAN && i.value().length() >= 8
+                && i.value().substring(4, 8).equals("BNGH"))));
+    if (lenient) {
+      streetAddresses(text, found);
+    }
     found.sort(Comparator.comparingInt((Item i) -> i.span().start()));
     List<Item> out = new ArrayList<>(found.size());
     for (Item i : found) {
@@ -169,6 +177,28 @@ public final class PersonalData {
   private static final Pattern OUR_OWN = Pattern.compile(
       "(?iu)(?<![\\p{L}])(?:ons|onze|our|" + ORGANISATION + ")(?![\\p{L}])[^.!?\\n]*$");
 
+  private static final Pattern ORGANISATION_AFTER = Pattern.compile(
+      "(?iu)^[^.!?\\n]{0,10}(?:t\\.?n\\.?v\\.?|ten name van|van|of|in the name of)\\s+(?:de\\s+|the\\s+)?"
+          + "(?:gemeente|municipality|council)(?![\\p{L}])");
+  /** A street and house number without a postcode: "Berkenlaan 23", "Lange Nieuwstraat 4a". */
+  private static final Pattern STREET_ADDRESS = Pattern.compile(
+      "(?u)(?<![\\p{L}])(\\p{Lu}\\p{L}+(?:straat|laan|weg|plein|gracht|kade|singel|dreef|hof|pad"
+          + "|steeg|dijk|park|plantsoen|ring|allee|markt|erf|veld|wal|hoek|baan|bolwerk))"
+          + " (\\d{1,4}(?: ?[a-zA-Z](?![\\p{L}]))?)(?![\\p{L}\\p{N}])");
+
+  /**
+   * Streets with a house number, read only in lenient mode (the inwoner's own texts, and a reply
+   * checked for repeating them): in a reply on its own a street and number is as often a public
+   * place as a home.
+   */
+  private static void streetAddresses(String text, List<Item> out) {
+    Matcher m = STREET_ADDRESS.matcher(text);
+    while (m.find()) {
+      String value = (m.group(1) + " " + m.group(2)).toLowerCase(Locale.ROOT).replace(" ", "");
+      out.add(new Item(Kind.ADDRESS, new TextSpan(m.start(), m.end()), value));
+    }
+  }
+
   private static String before(String text, int at, int chars) {
     return text.substring(Math.max(0, at - chars), at);
   }
@@ -184,7 +214,8 @@ public final class PersonalData {
           + text.substring(m.end(), Math.min(text.length(), m.end() + 15));
       boolean context = BSN_CONTEXT.matcher(around).find();
       boolean otherReading = OTHER_NUMBER_CONTEXT.matcher(before(text, m.start(), 30)).find();
-      boolean bsn = context || lenient || (digits.length() == 9 && !otherReading);
+      // A number named as a reference ("aanvraagnummer 1593..") is one, in the inwoner's text too.
+      boolean bsn = context || (!otherReading && (lenient || digits.length() == 9));
       if (bsn) {
         String value = digits.length() == 8 ? "0" + digits : digits;
         out.add(new Item(Kind.BSN, new TextSpan(m.start(), m.end()), value));
