@@ -167,6 +167,15 @@ public final class BuiltinRules {
     return false;
   }
 
+  /** A language's threats in the text, but not idioms that sound like one ("ik ga dood van het lachen"). */
+  static List<TextSpan> threats(ToneContext ctx, Language l) {
+    PhraseMatcher.Tokens tokens = PhraseMatcher.Tokens.of(ctx);
+    List<TextSpan> not = Lexicon.of(l).get("threat-not").find(tokens);
+    List<TextSpan> out = new ArrayList<>(Lexicon.of(l).get("threat").find(tokens));
+    out.removeIf(t -> not.stream().anyMatch(n -> n.overlaps(t)));
+    return out;
+  }
+
   static boolean startsSentence(String text, int at) {
     int i = at - 1;
     while (i >= 0 && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -501,7 +510,14 @@ public final class BuiltinRules {
       if (!attention) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.attention"));
       }
-      if (a.contentWords.size() < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
+      List<TextSpan> attentionAt = find(ctx, "attention");
+      String name = ctx.request().inwonerName()
+          .map(n -> n.strip().split("\\s+")[0].toLowerCase(Locale.ROOT)).orElse("");
+      long answerWords = a.contentWords.stream()
+          .filter(w -> attentionAt.stream().noneMatch(x -> x.overlaps(w))
+              && !w.of(text).toLowerCase(Locale.ROOT).equals(name))
+          .count();
+      if (answerWords < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.answer"));
       }
       boolean action = !find(ctx, "action").isEmpty() || !find(ctx, "when").isEmpty()
@@ -529,6 +545,12 @@ public final class BuiltinRules {
   /** What a sentence does, read from how it starts: an instruction, or the agent's own step. */
   static final class Actions {
     private static final Set<String> SECOND_PERSON = Set.of("je", "jij", "u", "you");
+    private static final Set<String> LOOKED_UP = Set.of("looked", "checked", "nagekeken",
+        "gekeken", "opgezocht", "bekeken", "gecontroleerd", "found", "gevonden", "read", "gelezen");
+    /** What "ik" does that is no step for the inwoner: being, thinking, wishing. */
+    private static final Set<String> I_STATES = Set.of("ben", "was", "heb", "had", "vind", "denk",
+        "weet", "hoop", "begrijp", "snap", "wens", "zie", "kan", "mag", "moet", "wil", "zou",
+        "geloof", "vond", "dacht", "hoor", "lees", "voel", "merk");
     private static final Set<String> STATES = Set.of("bent", "is", "was", "hebt", "heeft", "had",
         "are", "were", "have", "zou", "would", "weet", "know", "vindt", "think");
 
@@ -561,9 +583,14 @@ public final class BuiltinRules {
       if (w.size() >= 2 && SECOND_PERSON.contains(w.get(0)) && !STATES.contains(w.get(1))) {
         return true;
       }
-      return w.size() >= 3 && SECOND_PERSON.contains(w.get(2)) && !STATES.contains(w.get(1))
-          && (w.get(0).equals("dat") || w.get(0).equals("dit") || w.get(0).equals("die")
-              || w.get(0).equals("dan"));
+      if (w.get(0).equals("ik") && w.size() >= 2 && !I_STATES.contains(w.get(1))
+          && !w.get(1).endsWith("e")) {
+        return true; // "Ik leg zakjes klaar", "Ik stuur je de lijst": the agent's next step
+      }
+      boolean lead = w.get(0).equals("dat") || w.get(0).equals("dit") || w.get(0).equals("die")
+          || w.get(0).equals("dan");
+      return lead && w.size() >= 3 && !STATES.contains(w.get(1)) && !I_STATES.contains(w.get(1))
+          && (SECOND_PERSON.contains(w.get(2)) || w.get(2).equals("ik"));
     }
 
     /** The agent did something: "Ik heb ... gezet", "I've added it", "Ik heb het gemeld". */
@@ -578,6 +605,9 @@ public final class BuiltinRules {
         }
         for (int k = i + 1; k < Math.min(w.size(), i + 8); k++) {
           String x = w.get(k);
+          if (LOOKED_UP.contains(x)) {
+            break; // finding out is how the answer came, not a next step
+          }
           if (dutch && x.length() > 4 && x.contains("ge") && !x.equals("geen")
               && (x.endsWith("d") || x.endsWith("t") || (x.length() > 6 && x.endsWith("en")))) {
             return true;
@@ -788,6 +818,9 @@ public final class BuiltinRules {
         "ABNA", "INGB", "RABO", "BGS", "KNMI", "NOS", "RTV", "VNG", "MKB", "ODA", "II", "III",
         "IV", "AED", "EHBO", "GGZ", "WLZ", "PGB", "WSNP", "CAO", "UK", "USA", "CO2", "LED", "NB");
     private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|[!?]{3,}");
+    /** Short words written in capitals for emphasis, which no acronym list would hold. */
+    private static final Set<String> EMPHASIS = Set.of("NOT", "NO", "NIET", "GEEN", "NU", "NOW",
+        "ALL", "WEL", "OOK", "ZO", "WAY", "YES", "JA", "NEE", "TOP", "BAD");
 
     Shouting() {
       super("SHOUTING", Severity.INFO);
@@ -824,7 +857,8 @@ public final class BuiltinRules {
             || (i + 1 < words.size() && hasDigit(words.get(i + 1).of(text)));
         boolean neighbour = (i > 0 && caps(words.get(i - 1).of(text)))
             || (i + 1 < words.size() && caps(words.get(i + 1).of(text)));
-        if ((!known && w.length() >= 4) || (!known && neighbour)) {
+        boolean emphasis = EMPHASIS.contains(w);
+        if ((!known && w.length() >= 4) || (!known && neighbour) || emphasis) {
           findings.add(words.get(i), msg(ctx, "SHOUTING.caps"));
         }
       }
@@ -948,7 +982,7 @@ public final class BuiltinRules {
       List<TextSpan> found = new ArrayList<>();
       for (Language l : Language.values()) {
         found.addAll(Lexicon.of(l).get("abusive").find(PhraseMatcher.Tokens.of(ctx)));
-        found.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
+        found.addAll(threats(ctx, l));
       }
       List<String> prefixes = new ArrayList<>(Lexicon.of(Language.DUTCH).phrases("abusive-prefix"));
       for (TextSpan w : ctx.words()) {
@@ -1028,7 +1062,7 @@ public final class BuiltinRules {
           || sentences.stream().filter(x -> x.overlaps(u))
               .anyMatch(x -> notNow.stream().anyMatch(n -> n.overlaps(x))));
       for (Language l : Language.values()) {
-        urgent.addAll(Lexicon.of(l).get("threat").find(PhraseMatcher.Tokens.of(ctx)));
+        urgent.addAll(threats(ctx, l));
       }
       urgent.sort((x, y) -> Integer.compare(x.start(), y.start()));
       long shouted = ctx.words().stream().filter(w -> Shouting.caps(w.of(text))

@@ -70,6 +70,10 @@ public final class PersonalData {
   private static final Pattern BIRTH_CONTEXT = Pattern.compile(
       "geboren|geboortedatum|geb\\.|\\bgeb\\b|verjaardag|born|birth|\\bdob\\b|jarig",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern BIRTH_RULE = Pattern.compile(
+      "(geboren|born)\\s+(vóór|voor|na|tussen|vanaf|sinds|before|after|between|from|since"
+          + "|op of na|op of voor|on or after|on or before)\\s*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern NOT_BIRTH_CONTEXT = Pattern.compile(
       "(sinds|vanaf|per|tot|van|op|in|sinds de|since|from|until|as of|on)\\s*$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -305,7 +309,9 @@ public final class PersonalData {
     while (m.find()) {
       int year = Integer.parseInt(m.group(3) != null ? m.group(3) : m.group(6));
       String before = before(text, m.start(), 40);
-      boolean context = BIRTH_CONTEXT.matcher(before).find();
+      // "geboren vóór 1 oktober 2022" states a rule for everyone born then, not someone's date
+      boolean context = BIRTH_CONTEXT.matcher(before).find()
+          && !BIRTH_RULE.matcher(before).find();
       boolean plausibleAge = year >= thisYear - 110 && year <= thisYear - 12;
       boolean otherReading = NOT_BIRTH_CONTEXT.matcher(before).find();
       if (context || (plausibleAge && !otherReading)) {
