@@ -373,7 +373,8 @@ public final class BuiltinRules {
     private static final Set<String> WE_NL = Set.of("wij", "we", "onze", "ons");
     private static final Set<String> I_NL = Set.of("ik", "mij", "me", "mijn", "mijzelf");
     private static final Set<String> WE_EN = Set.of("we", "our", "us", "we'll", "we're");
-    private static final Set<String> I_EN = Set.of("i", "me", "my", "i'll", "i'm", "i've");
+    private static final Set<String> I_EN = Set.of("i", "me", "my", "i'll", "i'm", "i've", "i'd",
+        "mine", "myself");
 
     FirstPerson() {
       super("FIRST_PERSON", Severity.INFO);
@@ -545,6 +546,8 @@ public final class BuiltinRules {
   /** What a sentence does, read from how it starts: an instruction, or the agent's own step. */
   static final class Actions {
     private static final Set<String> SECOND_PERSON = Set.of("je", "jij", "u", "you");
+    private static final Set<String> IRREGULAR_DONE = Set.of("sent", "put", "made", "done",
+        "given", "told", "set", "left", "brought", "taken", "written", "paid", "got", "sorted");
     private static final Set<String> LOOKED_UP = Set.of("looked", "checked", "nagekeken",
         "gekeken", "opgezocht", "bekeken", "gecontroleerd", "found", "gevonden", "read", "gelezen");
     /** What "ik" does that is no step for the inwoner: being, thinking, wishing. */
@@ -612,7 +615,7 @@ public final class BuiltinRules {
               && (x.endsWith("d") || x.endsWith("t") || (x.length() > 6 && x.endsWith("en")))) {
             return true;
           }
-          if (english && x.length() > 3 && x.endsWith("ed")) {
+          if (english && ((x.length() > 3 && x.endsWith("ed")) || IRREGULAR_DONE.contains(x))) {
             return true;
           }
         }
@@ -1006,7 +1009,11 @@ public final class BuiltinRules {
           found.add(w);
         }
       }
-      found.removeIf(f -> inQuotes(ctx, f));
+      List<TextSpan> notAbuse = new ArrayList<>();
+      for (Language l : Language.values()) {
+        notAbuse.addAll(Lexicon.of(l).get("abusive-not").find(PhraseMatcher.Tokens.of(ctx)));
+      }
+      found.removeIf(f -> inQuotes(ctx, f) || notAbuse.stream().anyMatch(n -> n.overlaps(f)));
       found.sort((x, y) -> Integer.compare(x.start(), y.start()));
       TextSpan last = null;
       for (TextSpan s : found) {

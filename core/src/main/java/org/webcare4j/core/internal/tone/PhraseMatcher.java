@@ -316,7 +316,7 @@ public final class PhraseMatcher {
       if (n.anyWord != null) {
         best = Math.max(best, longest(n.anyWord, t, words, i + 1, false));
       }
-      if (n.anyNumber != null && words[i].chars().allMatch(Character::isDigit)) {
+      if (n.anyNumber != null && isNumber(words[i])) {
         best = Math.max(best, longest(n.anyNumber, t, words, i + 1, false));
       }
       if (n.upToFour != null) {
@@ -329,6 +329,20 @@ public final class PhraseMatcher {
       }
     }
     return best;
+  }
+
+  /** Digits, or a time or amount written with a separator: "7", "10.00", "9:30", "12,50". */
+  private static boolean isNumber(String w) {
+    if (w.isEmpty() || !Character.isDigit(w.charAt(0)) || !Character.isDigit(w.charAt(w.length() - 1))) {
+      return false;
+    }
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (!Character.isDigit(c) && c != '.' && c != ':' && c != ',') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
