@@ -122,6 +122,14 @@ class ArchitectureTest {
       }
     }
     System.out.println("core package cycles: " + cycles);
+    for (Set<String> cycle : cycles) {
+      edges.forEach((from, tos) -> {
+        if (cycle.contains(from)) {
+          System.out.println("  " + (from.isEmpty() ? "(root)" : from) + " -> "
+              + tos.stream().filter(cycle::contains).map(t -> t.isEmpty() ? "(root)" : t).toList());
+        }
+      });
+    }
     assertTrue(cycles.size() <= 1, "a second package cycle: " + cycles);
     Set<String> now = cycles.isEmpty() ? Set.of() : cycles.get(0);
     assertEquals(new TreeSet<>(CYCLE_TODAY), new TreeSet<>(now),
