@@ -77,8 +77,8 @@ public class EmbeddedIngestBenchmark {
       case "durable" -> JdbcWebcareStore.create(open(url + ";WRITE_DELAY=0"));
       default -> JdbcWebcareStore.embedded(directory);
     };
-    channel = new TestChannel("bench", org.webcare4j.core.Secret.of("app-secret"),
-        org.webcare4j.core.Secret.of("verify"));
+    channel = new TestChannel("bench", org.webcare4j.core.model.Secret.of("app-secret"),
+        org.webcare4j.core.model.Secret.of("verify"));
     webcare = Webcare.builder().store(store).channel(channel).dispatchExecutor(Runnable::run)
         .build();
   }

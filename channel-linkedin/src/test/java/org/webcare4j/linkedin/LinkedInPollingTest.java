@@ -10,11 +10,11 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.testkit.LinkedInSimulator;
 

@@ -2,12 +2,12 @@ package org.webcare4j.meta;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.PostRules;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.meta.internal.GraphAccountApi;
 import org.webcare4j.meta.internal.InstagramPayloadParser;
 

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.InboxQuery;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageFlag;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
 import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.OutboxEntry;
@@ -123,7 +123,7 @@ class FacebookPageChannelTest {
         java.time.Instant.now().minus(Duration.ofDays(8))));
     Conversation old = thread("psid:2480921345678902");
     org.junit.jupiter.api.Assertions.assertThrows(
-        org.webcare4j.core.ReplyWindowClosedException.class,
+        org.webcare4j.core.error.ReplyWindowClosedException.class,
         () -> webcare.compose(old.id()).agent(SANNE).text("Hoi, dank je voor je vraag. Je kunt"
             + " langskomen.\n^Sanne").send());
     assertEquals(2, graph.calls().size(), "refused before any call");

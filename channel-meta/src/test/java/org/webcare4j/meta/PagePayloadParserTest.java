@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;

@@ -10,11 +10,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.InboxQuery;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.InboxQuery;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.email.EmailChannel;
 

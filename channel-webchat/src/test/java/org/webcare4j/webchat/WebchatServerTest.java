@@ -26,12 +26,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Conversation;
-import org.webcare4j.core.outbox.OutboxState;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.outbox.OutboundMessage;
+import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
 

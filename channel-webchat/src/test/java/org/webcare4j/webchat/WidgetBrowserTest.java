@@ -13,11 +13,11 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Conversation;
-import org.webcare4j.core.outbox.OutboxState;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.outbox.OutboundMessage;
+import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.testkit.HeadlessChromium;
 
 /**

@@ -8,23 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.webcare4j.core.CapabilityNotSupportedException;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Capability;
+import org.webcare4j.core.channel.CapabilityNotSupportedException;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.MarkRead;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.RateQuota;
 import org.webcare4j.core.outbox.SendMessage;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
-import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.whatsapp.internal.WhatsAppCloudApi;
 import org.webcare4j.whatsapp.internal.WhatsAppPayloadParser;
@@ -165,9 +165,9 @@ public final class WhatsAppChannel implements Channel {
    * @param mediaId the attachment's {@linkplain Attachment#mediaId() media id}
    * @param maxBytes the largest download accepted
    * @return the bytes and their type
-   * @throws org.webcare4j.core.PermanentPlatformException with code {@code MEDIA_TOO_LARGE} when
+   * @throws org.webcare4j.core.error.PermanentPlatformException with code {@code MEDIA_TOO_LARGE} when
    *     the media is larger than {@code maxBytes}, or the platform's refusal
-   * @throws org.webcare4j.core.TransientPlatformException when the download failed or arrived
+   * @throws org.webcare4j.core.error.TransientPlatformException when the download failed or arrived
    *     damaged; trying again may help
    */
   public MediaContent downloadMedia(String mediaId, long maxBytes) {

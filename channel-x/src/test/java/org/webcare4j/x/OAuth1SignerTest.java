@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.x.internal.OAuth1Signer;
 
 /** OAuth 1.0a signing, checked against X's documented "Creating a signature" example. */

@@ -4,10 +4,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.webcare4j.core.error.NotFoundException;
+import org.webcare4j.core.error.StoreConflictException;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.ConversationState;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.Page;
 import org.webcare4j.core.store.WebcareStore;
 
 /**

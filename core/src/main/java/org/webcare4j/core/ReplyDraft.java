@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.webcare4j.core.error.ReplyWindowClosedException;
+import org.webcare4j.core.error.TextTooLongException;
 import org.webcare4j.core.internal.Composer;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Attachment;
@@ -12,6 +14,7 @@ import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.core.outbox.OutboxHandle;
 import org.webcare4j.core.tone.Finding;
+import org.webcare4j.core.tone.ToneBlockedException;
 import org.webcare4j.core.tone.ToneReport;
 
 /**

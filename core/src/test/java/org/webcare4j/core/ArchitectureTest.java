@@ -33,10 +33,13 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   private static final String ROOT = "org.webcare4j.core";
 
-  /** The packages in core's one cycle today, relative to {@code org.webcare4j.core}. */
-  private static final Set<String> CYCLE_TODAY = Set.of("", "channel", "http", "internal",
-      "internal.jdbc", "internal.memory", "internal.tone", "outbox", "publish", "store", "tone",
-      "webhook");
+  /**
+   * The packages in core's one cycle today, relative to {@code org.webcare4j.core}. The root
+   * package and {@code http} left it when the exceptions, {@code Secret}, {@code Page} and {@code
+   * InboxQuery} moved out of the root package.
+   */
+  private static final Set<String> CYCLE_TODAY = Set.of("channel", "internal", "internal.jdbc",
+      "internal.memory", "internal.tone", "outbox", "publish", "store", "tone", "webhook");
 
   private static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

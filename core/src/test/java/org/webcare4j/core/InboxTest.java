@@ -14,9 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.webcare4j.core.error.NotFoundException;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.ConversationState;
+import org.webcare4j.core.model.InboxQuery;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 

@@ -18,11 +18,14 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.webcare4j.core.error.NotFoundException;
+import org.webcare4j.core.error.TextTooLongException;
 import org.webcare4j.core.internal.NoDelaySocketFactory;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.ToneOverride;
@@ -31,6 +34,7 @@ import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.TestPlatform;
+import org.webcare4j.core.tone.ToneBlockedException;
 import org.webcare4j.core.tone.ToneReport;
 
 /** Composing a reply: checked, fixed, refused while blocked, overridden on the record. */

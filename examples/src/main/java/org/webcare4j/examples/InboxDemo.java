@@ -9,27 +9,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.webcare4j.core.InboxQuery;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.Webcare;
-import org.webcare4j.core.webhook.WebhookHttpHandler;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
-import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.ReplyDraft;
+import org.webcare4j.core.Webcare;
+import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.AgentIdentity;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.InboxQuery;
+import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.Secret;
+import org.webcare4j.core.outbox.OutboxEntry;
+import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.tone.Finding;
 import org.webcare4j.core.tone.ToneReport;
-import org.webcare4j.core.model.Message;
-import org.webcare4j.core.store.JdbcWebcareStore;
-import org.webcare4j.whatsapp.WhatsAppChannel;
+import org.webcare4j.core.webhook.WebhookHttpHandler;
 import org.webcare4j.testkit.WhatsAppSimulator;
-import org.webcare4j.core.outbox.OutboxEntry;
-import java.time.Duration;
+import org.webcare4j.whatsapp.WhatsAppChannel;
 
 /**
  * The inbox demo on the embedded default: an H2 file database, a WhatsApp channel mounted in the

@@ -2,11 +2,11 @@ package org.webcare4j.examples;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationState;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.publish.PublicationDraft;
 import org.webcare4j.core.publish.Publications;
 import org.webcare4j.core.publish.PublishingPolicy;

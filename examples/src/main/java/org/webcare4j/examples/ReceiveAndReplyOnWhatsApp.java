@@ -1,13 +1,13 @@
 package org.webcare4j.examples;
 
 import java.time.Duration;
-import org.webcare4j.core.InboxQuery;
 import org.webcare4j.core.ReplyDraft;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
+import org.webcare4j.core.model.InboxQuery;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.testkit.WhatsAppSimulator;

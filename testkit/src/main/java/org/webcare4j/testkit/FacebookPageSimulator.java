@@ -22,7 +22,7 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.testkit.internal.NoDelayServerSocketFactory;

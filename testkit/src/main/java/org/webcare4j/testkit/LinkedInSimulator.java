@@ -27,7 +27,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import okhttp3.HttpUrl;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.testkit.internal.NoDelayServerSocketFactory;

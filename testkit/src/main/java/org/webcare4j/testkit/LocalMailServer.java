@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 
 /**
  * A real IMAP and SMTP server in this JVM (GreenMail) with the organisation's mailbox, for demos

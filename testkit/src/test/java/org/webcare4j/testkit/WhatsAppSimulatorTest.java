@@ -13,7 +13,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 

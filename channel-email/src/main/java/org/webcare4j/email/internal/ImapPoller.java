@@ -29,7 +29,6 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.InboundEvent;
@@ -40,6 +39,7 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.DeliveryFailure;
 import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Participant;
+import org.webcare4j.core.model.Secret;
 
 /**
  * Reads a mailbox over IMAP: every message once, tracked by UIDVALIDITY and UID in the channel's

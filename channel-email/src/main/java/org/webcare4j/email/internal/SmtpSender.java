@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.OutcomeUnknownException;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.OutcomeUnknownException;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.SendMessage;
 

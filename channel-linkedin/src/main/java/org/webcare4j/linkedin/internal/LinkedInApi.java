@@ -18,15 +18,15 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.RateLimitedException;
+import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.http.RefreshingTokens;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.http.OAuthTokens;
+import org.webcare4j.core.model.Secret;
 
 /**
  * The versioned REST calls: {@code LinkedIn-Version} and {@code X-Restli-Protocol-Version: 2.0.0}

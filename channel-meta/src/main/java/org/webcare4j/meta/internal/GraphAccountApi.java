@@ -12,24 +12,24 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.ReplyWindowClosedException;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.ReplyWindowClosedException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.graph.GraphError;
 import org.webcare4j.core.graph.GraphUsage;
 import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
+import org.webcare4j.core.model.Visibility;
 import org.webcare4j.core.outbox.DeleteComment;
 import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.PrivateReply;
 import org.webcare4j.core.outbox.PublishPost;
-import org.webcare4j.core.model.Attachment;
-import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.outbox.SendMessage;
-import org.webcare4j.core.model.Visibility;
 
 /**
  * The Graph API calls of a Facebook Page or an Instagram professional account: a reply in a

@@ -3,7 +3,7 @@ package org.webcare4j.meta.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.ChannelId;

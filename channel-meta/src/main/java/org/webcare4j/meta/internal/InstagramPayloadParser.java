@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.MentionReceived;

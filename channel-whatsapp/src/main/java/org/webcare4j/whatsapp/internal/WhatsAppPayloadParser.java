@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;

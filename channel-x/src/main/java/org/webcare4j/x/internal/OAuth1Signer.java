@@ -12,7 +12,7 @@ import java.util.TreeMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 
 /**
  * Signs requests with OAuth 1.0a (HMAC-SHA1, RFC 5849), as X's user-context endpoints that predate

@@ -17,16 +17,16 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.RateLimitedException;
+import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.http.RefreshingTokens;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.http.OAuthTokens;
+import org.webcare4j.core.model.Secret;
 
 /**
  * The X API v2 calls webcare4j makes, with authentication (OAuth 2.0 user context with refresh,

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;

@@ -2,7 +2,7 @@ package org.webcare4j.core.channel;
 
 /**
  * Something a channel can do. Asking a channel for something it lacks is refused with a {@link
- * org.webcare4j.core.CapabilityNotSupportedException}, never silently ignored.
+ * org.webcare4j.core.channel.CapabilityNotSupportedException}, never silently ignored.
  */
 public enum Capability {
   /** Receive and send private messages (DMs, chats, e-mail). */

@@ -2,12 +2,12 @@ package org.webcare4j.core.channel;
 
 import java.util.Optional;
 import java.util.Set;
-import org.webcare4j.core.CapabilityNotSupportedException;
+import org.webcare4j.core.channel.CapabilityNotSupportedException;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.LookupResult;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
 import org.webcare4j.core.outbox.RateQuota;
-import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
 /**
@@ -97,7 +97,7 @@ public interface Channel extends AutoCloseable {
    * @param operation what to carry out
    * @param context the call's context
    * @return what the platform answered
-   * @throws org.webcare4j.core.PlatformException typed by what the platform said: {@code
+   * @throws org.webcare4j.core.error.PlatformException typed by what the platform said: {@code
    *     RateLimitedException} with the wait it asked for, {@code PermanentPlatformException} for
    *     a refusal, {@code TransientPlatformException} for anything that may pass
    */

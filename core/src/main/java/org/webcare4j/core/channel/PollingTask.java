@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.PlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.PlatformException;
+import org.webcare4j.core.error.RateLimitedException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.model.ChannelId;
 
 /**

@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.PlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.ReplyWindowClosedException;
-import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.PlatformException;
+import org.webcare4j.core.error.RateLimitedException;
+import org.webcare4j.core.error.ReplyWindowClosedException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 
 /**

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.webcare4j.core.MalformedPayloadException;
+import org.webcare4j.core.error.MalformedPayloadException;
 
 /**
  * Defensive reading of platform JSON: every failure is a {@link MalformedPayloadException} naming

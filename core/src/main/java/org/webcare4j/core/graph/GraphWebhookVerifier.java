@@ -3,8 +3,8 @@ package org.webcare4j.core.graph;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.event.InboundBatch;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.core.webhook.WebhookRequest;
@@ -60,7 +60,7 @@ public final class GraphWebhookVerifier {
    * Verifies a delivery's signature over its raw body.
    *
    * @param request the delivery
-   * @throws org.webcare4j.core.SignatureInvalidException when missing, malformed or wrong
+   * @throws org.webcare4j.core.error.SignatureInvalidException when missing, malformed or wrong
    */
   public void verify(WebhookRequest request) {
     signature.verify(request.body(), request.header(SIGNATURE_HEADER), SIGNATURE_HEADER);
@@ -81,7 +81,7 @@ public final class GraphWebhookVerifier {
    * verifier and parses with the given parser: all a Graph channel's endpoint is.
    *
    * @param parser reads a verified body into events; throws {@link
-   *     org.webcare4j.core.MalformedPayloadException} for a body it cannot read
+   *     org.webcare4j.core.error.MalformedPayloadException} for a body it cannot read
    * @return the endpoint
    */
   public WebhookEndpoint endpoint(Function<byte[], InboundBatch> parser) {

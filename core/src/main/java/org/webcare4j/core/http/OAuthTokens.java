@@ -3,7 +3,7 @@ package org.webcare4j.core.http;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.webcare4j.core.Secret;
+import org.webcare4j.core.model.Secret;
 
 /**
  * An OAuth 2.0 token pair a channel calls its platform with: the access token and, where the

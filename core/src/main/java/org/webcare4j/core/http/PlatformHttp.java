@@ -14,8 +14,8 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.webcare4j.core.OutcomeUnknownException;
-import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.error.OutcomeUnknownException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 
 /**

@@ -14,10 +14,10 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.TransientPlatformException;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
 
 /**
  * A channel's OAuth 2.0 tokens, refreshed with the standard {@code refresh_token} grant when the

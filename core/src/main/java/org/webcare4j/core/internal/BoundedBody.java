@@ -3,7 +3,7 @@ package org.webcare4j.core.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.webcare4j.core.PayloadTooLargeException;
+import org.webcare4j.core.error.PayloadTooLargeException;
 
 /** Reads a request body without ever holding more than the limit. */
 public final class BoundedBody {

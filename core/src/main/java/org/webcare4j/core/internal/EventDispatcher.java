@@ -1,16 +1,16 @@
 package org.webcare4j.core.internal;
 
-import java.util.List;
-import org.webcare4j.core.store.StoreTransaction;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.WebcareListener;
+import org.webcare4j.core.store.StoreTransaction;
 import org.webcare4j.core.store.WebcareStore;
 
 /**

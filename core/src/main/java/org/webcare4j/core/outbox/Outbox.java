@@ -21,11 +21,11 @@ public interface Outbox {
    * @param message what to send
    * @return a handle to the entry; the same entry's handle when the idempotency key was used
    *     before for the same message
-   * @throws org.webcare4j.core.NotFoundException when the conversation is not stored
-   * @throws org.webcare4j.core.CapabilityNotSupportedException when the channel cannot send it
-   * @throws org.webcare4j.core.ReplyWindowClosedException when free text is sent after the reply
+   * @throws org.webcare4j.core.error.NotFoundException when the conversation is not stored
+   * @throws org.webcare4j.core.channel.CapabilityNotSupportedException when the channel cannot send it
+   * @throws org.webcare4j.core.error.ReplyWindowClosedException when free text is sent after the reply
    *     window closed
-   * @throws org.webcare4j.core.TextTooLongException when the text exceeds the channel's limit
+   * @throws org.webcare4j.core.error.TextTooLongException when the text exceeds the channel's limit
    * @throws IllegalArgumentException when the idempotency key was used for a different message
    */
   OutboxHandle send(ConversationId conversation, OutboundMessage message);
@@ -36,7 +36,7 @@ public interface Outbox {
    * @param operation the operation
    * @param idempotencyKey the caller's key; a second call with it returns the first one's handle
    * @return a handle to the entry
-   * @throws org.webcare4j.core.CapabilityNotSupportedException when the channel cannot do it
+   * @throws org.webcare4j.core.channel.CapabilityNotSupportedException when the channel cannot do it
    */
   OutboxHandle enqueue(OutboundOperation operation, String idempotencyKey);
 
@@ -45,7 +45,7 @@ public interface Outbox {
    *
    * @param id the entry's id
    * @return the handle
-   * @throws org.webcare4j.core.NotFoundException when no such entry is stored
+   * @throws org.webcare4j.core.error.NotFoundException when no such entry is stored
    */
   OutboxHandle handle(OutboxId id);
 

@@ -52,8 +52,8 @@ public interface Publications {
    * @param editor who edits
    * @param draft the new content and channels
    * @return the saved publication
-   * @throws org.webcare4j.core.PublicationStateException when it is being published or done
-   * @throws org.webcare4j.core.InvalidPublicationException when it stays scheduled and the new
+   * @throws org.webcare4j.core.error.PublicationStateException when it is being published or done
+   * @throws org.webcare4j.core.publish.InvalidPublicationException when it stays scheduled and the new
    *     content does not validate
    */
   Publication edit(PublicationId id, String editor, PublicationDraft draft);
@@ -81,7 +81,7 @@ public interface Publications {
    * @param by who schedules
    * @param at when to publish
    * @return the publication, awaiting approval or scheduled (paused during a crisis pause)
-   * @throws org.webcare4j.core.InvalidPublicationException when a channel's variant does not
+   * @throws org.webcare4j.core.publish.InvalidPublicationException when a channel's variant does not
    *     validate
    * @throws IllegalArgumentException when {@code at} is in the past
    */
@@ -107,7 +107,7 @@ public interface Publications {
    * @param approver who approves; not its author or an editor
    * @param comment a comment for the trail, may be empty
    * @return the scheduled publication (published at once if its time has passed)
-   * @throws org.webcare4j.core.FourEyesViolationException when the approver wrote or edited it
+   * @throws org.webcare4j.core.error.FourEyesViolationException when the approver wrote or edited it
    */
   Publication approve(PublicationId id, String approver, String comment);
 
@@ -118,7 +118,7 @@ public interface Publications {
    * @param approver who rejects; not its author or an editor
    * @param comment why; required
    * @return the rejected publication
-   * @throws org.webcare4j.core.FourEyesViolationException when the approver wrote or edited it
+   * @throws org.webcare4j.core.error.FourEyesViolationException when the approver wrote or edited it
    */
   Publication reject(PublicationId id, String approver, String comment);
 
@@ -176,7 +176,7 @@ public interface Publications {
    * @param id the publication
    * @param by who retries it
    * @return the publication, publishing again (or paused)
-   * @throws org.webcare4j.core.PublicationStateException when it has not failed
+   * @throws org.webcare4j.core.error.PublicationStateException when it has not failed
    */
   Publication retry(PublicationId id, String by);
 

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.internal.jdbc.JdbcStore;
 
 /**

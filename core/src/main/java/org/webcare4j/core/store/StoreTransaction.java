@@ -7,10 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.webcare4j.core.InboxQuery;
-import org.webcare4j.core.Page;
-import org.webcare4j.core.StoreConflictException;
 import org.webcare4j.core.channel.JournalEntry;
+import org.webcare4j.core.error.StoreConflictException;
 import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.event.InboundEvent;
@@ -21,16 +19,18 @@ import org.webcare4j.core.model.ContactId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Handle;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
+import org.webcare4j.core.model.MessageId;
+import org.webcare4j.core.model.Page;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.PublicationState;
-import org.webcare4j.core.publish.CrisisPause;
-import org.webcare4j.core.publish.PublicationEvent;
-import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
 import org.webcare4j.core.outbox.OutboxState;
+import org.webcare4j.core.publish.CrisisPause;
+import org.webcare4j.core.publish.PublicationEvent;
 
 /**
  * The operations of one store transaction. Valid only inside the {@link
@@ -196,7 +196,7 @@ public interface StoreTransaction {
    * Stores a new publication.
    *
    * @param publication the publication, version 0
-   * @throws org.webcare4j.core.StoreConflictException when one with this id exists
+   * @throws org.webcare4j.core.error.StoreConflictException when one with this id exists
    */
   void insertPublication(Publication publication);
 
@@ -213,7 +213,7 @@ public interface StoreTransaction {
    *
    * @param publication the changed publication, carrying the version it was read at
    * @return the saved publication with its new version
-   * @throws org.webcare4j.core.StoreConflictException when it changed meanwhile
+   * @throws org.webcare4j.core.error.StoreConflictException when it changed meanwhile
    */
   Publication updatePublication(Publication publication);
 

@@ -1,7 +1,7 @@
 package org.webcare4j.core.store;
 
 import java.util.function.Function;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.internal.memory.InMemoryStore;
 
 /**
@@ -21,7 +21,7 @@ public interface WebcareStore extends AutoCloseable {
    * @param work what to do with the transaction; must not keep it beyond the call
    * @param <T> the work's result
    * @return the work's result
-   * @throws StoreException when the store fails; {@link org.webcare4j.core.StoreConflictException}
+   * @throws StoreException when the store fails; {@link org.webcare4j.core.error.StoreConflictException}
    *     when the work lost a race and may be retried
    */
   <T> T inTransaction(Function<StoreTransaction, T> work);

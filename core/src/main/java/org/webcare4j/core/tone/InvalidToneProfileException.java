@@ -1,6 +1,6 @@
 package org.webcare4j.core.tone;
 
-import org.webcare4j.core.WebcareException;
+import org.webcare4j.core.error.WebcareException;
 
 /** A tone profile file that cannot be used, with where and why. */
 public final class InvalidToneProfileException extends WebcareException {

@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.SignatureInvalidException;
-import org.webcare4j.core.SignatureInvalidException.Reason;
+import org.webcare4j.core.error.SignatureInvalidException.Reason;
+import org.webcare4j.core.error.SignatureInvalidException;
+import org.webcare4j.core.model.Secret;
 
 /**
  * An HMAC-SHA256 signature scheme as platforms put it in a header: an optional prefix such as

@@ -1,8 +1,8 @@
 package org.webcare4j.core.webhook;
 
 import java.util.Optional;
-import org.webcare4j.core.MalformedPayloadException;
-import org.webcare4j.core.SignatureInvalidException;
+import org.webcare4j.core.error.MalformedPayloadException;
+import org.webcare4j.core.error.SignatureInvalidException;
 import org.webcare4j.core.event.InboundBatch;
 
 /**

@@ -8,7 +8,7 @@ import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.webcare4j.core.PayloadTooLargeException;
+import org.webcare4j.core.error.PayloadTooLargeException;
 import org.webcare4j.core.internal.BoundedBody;
 
 /**

@@ -16,13 +16,13 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.webcare4j.core.AuthorizationException;
-import org.webcare4j.core.PermanentPlatformException;
-import org.webcare4j.core.PlatformException;
-import org.webcare4j.core.RateLimitedException;
-import org.webcare4j.core.ReplyWindowClosedException;
-import org.webcare4j.core.TransientPlatformException;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.error.AuthorizationException;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.PlatformException;
+import org.webcare4j.core.error.RateLimitedException;
+import org.webcare4j.core.error.ReplyWindowClosedException;
+import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 
 /** Every Graph error code the issues name maps to the exception a caller can act on. */

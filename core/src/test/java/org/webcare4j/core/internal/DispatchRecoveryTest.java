@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.event.EventRecord;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 

@@ -13,19 +13,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.CapabilityNotSupportedException;
-import org.webcare4j.core.InboxQuery;
-import org.webcare4j.core.NotFoundException;
-import org.webcare4j.core.ReplyWindowClosedException;
-import org.webcare4j.core.TextTooLongException;
 import org.webcare4j.core.channel.Capability;
+import org.webcare4j.core.channel.CapabilityNotSupportedException;
+import org.webcare4j.core.error.NotFoundException;
+import org.webcare4j.core.error.ReplyWindowClosedException;
+import org.webcare4j.core.error.TextTooLongException;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
+import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.testing.HttpTestChannel;
-import org.webcare4j.core.testing.TestPlatform;
 import org.webcare4j.core.testing.TestPlatform.Fault;
+import org.webcare4j.core.testing.TestPlatform;
 
 /** What the outbox refuses before anything is stored or sent, and statuses that come early. */
 class OutboxValidationTest {

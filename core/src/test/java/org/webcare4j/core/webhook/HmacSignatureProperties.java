@@ -13,8 +13,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.SignatureInvalidException;
+import org.webcare4j.core.error.SignatureInvalidException;
+import org.webcare4j.core.model.Secret;
 
 class HmacSignatureProperties {
 

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.core.Secret;
-import org.webcare4j.core.SignatureInvalidException;
-import org.webcare4j.core.SignatureInvalidException.Reason;
+import org.webcare4j.core.error.SignatureInvalidException.Reason;
+import org.webcare4j.core.error.SignatureInvalidException;
+import org.webcare4j.core.model.Secret;
 
 class HmacSignatureTest {
   // RFC 4231, test case 2.

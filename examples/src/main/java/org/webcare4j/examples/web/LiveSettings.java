@@ -2,10 +2,10 @@ package org.webcare4j.examples.web;
 
 import java.util.Optional;
 import java.util.Properties;
-import org.webcare4j.core.Secret;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.Secret;
 import org.webcare4j.email.EmailChannel;
 import org.webcare4j.linkedin.LinkedInChannel;
 import org.webcare4j.meta.FacebookPageChannel;

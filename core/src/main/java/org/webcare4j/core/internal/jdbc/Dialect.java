@@ -3,7 +3,7 @@ package org.webcare4j.core.internal.jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 
 /** The differences between the databases the JDBC store runs on. */
 enum Dialect {

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.store.StoreTransaction;
 
 /**

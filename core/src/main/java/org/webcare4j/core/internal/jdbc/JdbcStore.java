@@ -5,8 +5,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.webcare4j.core.StoreConflictException;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreConflictException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.store.StoreTransaction;
 
 /** Runs store transactions on connections from a data source. */

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;
@@ -28,10 +28,10 @@ import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.outbox.DeleteComment;
 import org.webcare4j.core.outbox.HideComment;
 import org.webcare4j.core.outbox.MarkRead;
-import org.webcare4j.core.outbox.PrivateReply;
-import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.outbox.OperationResult;
 import org.webcare4j.core.outbox.OutboundOperation;
+import org.webcare4j.core.outbox.PrivateReply;
+import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.outbox.SendMessage;
 
 /**

@@ -14,7 +14,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.StoreException;
+import org.webcare4j.core.error.StoreException;
 
 /**
  * Creates and upgrades the schema, one numbered migration at a time, recorded in {@code

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.Objects;
-import org.webcare4j.core.PayloadTooLargeException;
+import org.webcare4j.core.error.PayloadTooLargeException;
 import org.webcare4j.core.internal.BoundedBody;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;

@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /** A conversation, message or publication that the store does not hold. */
 public final class NotFoundException extends WebcareException {

@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 import org.webcare4j.core.model.ChannelId;
 

@@ -1,6 +1,7 @@
-package org.webcare4j.core;
+package org.webcare4j.core.publish;
 
 import java.util.stream.Collectors;
+import org.webcare4j.core.error.WebcareException;
 import org.webcare4j.core.publish.PublicationReport;
 
 /**

@@ -1,6 +1,7 @@
-package org.webcare4j.core;
+package org.webcare4j.core.channel;
 
 import org.webcare4j.core.channel.Capability;
+import org.webcare4j.core.error.WebcareException;
 import org.webcare4j.core.model.ChannelId;
 
 /** An operation a channel cannot carry out, refused before anything was sent. */

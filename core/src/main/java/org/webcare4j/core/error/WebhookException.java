@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /**
  * An inbound webhook call that the library refused; {@link #httpStatus()} is the answer the

@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /**
  * A correctly signed webhook or API answer whose body could not be read as the platform's

@@ -1,11 +1,12 @@
-package org.webcare4j.core;
+package org.webcare4j.core.tone;
 
 import java.util.stream.Collectors;
+import org.webcare4j.core.error.WebcareException;
 import org.webcare4j.core.tone.ToneReport;
 
 /**
  * A reply refused because tone rules block it. Send it anyway only with a named person's
- * override and a reason ({@link ReplyDraft#override(String, String)}), which is recorded with the
+ * override and a reason ({@link org.webcare4j.core.ReplyDraft#override(String, String)}), which is recorded with the
  * message.
  */
 public final class ToneBlockedException extends WebcareException {

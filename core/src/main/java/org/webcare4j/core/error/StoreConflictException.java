@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /**
  * A write lost a race: the row was changed by someone else since it was read, or a row with the

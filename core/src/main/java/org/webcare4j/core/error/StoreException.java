@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /** The store failed to read or write; the operation had no effect. */
 public class StoreException extends WebcareException {

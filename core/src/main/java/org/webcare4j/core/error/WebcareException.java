@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /**
  * The root of every exception webcare4j throws; catch a subclass to act on a specific failure.

@@ -1,4 +1,4 @@
-package org.webcare4j.core;
+package org.webcare4j.core.error;
 
 /** A webhook body larger than the configured limit, refused before it was read whole (413). */
 public final class PayloadTooLargeException extends WebhookException {
