@@ -42,8 +42,9 @@ import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.TestPlatform;
 
@@ -89,7 +90,7 @@ public class SendPathBenchmark {
       directory = Files.createTempDirectory("webcare4j-bench");
       webcareStore = JdbcWebcareStore.embedded(directory);
     } else {
-      webcareStore = WebcareStore.inMemory();
+      webcareStore = InMemoryWebcareStore.create();
     }
     webcare = Webcare.builder().store(webcareStore).channel(channel).build();
     long now = Instant.now().getEpochSecond();

@@ -40,8 +40,9 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 
 /** The e-mail channel against GreenMail, a real IMAP and SMTP server in the test's JVM. */
 class EmailChannelTest {
@@ -89,7 +90,7 @@ class EmailChannelTest {
   }
 
   private void start() {
-    start(WebcareStore.inMemory(), channel());
+    start(InMemoryWebcareStore.create(), channel());
   }
 
   private MimeMessage mailFrom(String id, String subject, String text) throws Exception {

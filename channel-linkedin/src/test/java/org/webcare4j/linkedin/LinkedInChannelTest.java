@@ -32,6 +32,7 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
 import org.webcare4j.testkit.LinkedInSimulator;
@@ -61,7 +62,7 @@ class LinkedInChannelTest {
         ? OAuthTokens.of(li.accessToken(), li.refreshToken(), Instant.now().plus(
             Duration.ofDays(60)))
         : OAuthTokens.of(li.accessToken());
-    webcare = Webcare.builder().store(WebcareStore.inMemory())
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create())
         .outboxPolicy(new OutboxPolicy(3, 0, Duration.ofMillis(200), Duration.ofSeconds(1), 20,
             Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(50),
             Duration.ofSeconds(1), 1))

@@ -15,7 +15,7 @@ import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.InboxQuery;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.testkit.LinkedInSimulator;
 
 /** Polling the comments on recent posts resumes from the stored position after a restart. */

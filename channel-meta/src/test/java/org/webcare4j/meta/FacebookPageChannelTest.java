@@ -24,6 +24,7 @@ import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PrivateReply;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.FacebookPageSimulator;
 
 /** A Facebook Page end to end against the Graph simulator. */
@@ -40,7 +41,7 @@ class FacebookPageChannelTest {
     page = FacebookPageChannel.builder(ChannelId.of("facebook-gemeente"))
         .baseUrl(graph.baseUrl()).pageId(graph.pageId()).appSecret(graph.appSecret())
         .verifyToken(Secret.of("verify")).pageAccessToken(token).build();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(page)
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(page)
         .dispatchExecutor(Runnable::run).build();
   }
 

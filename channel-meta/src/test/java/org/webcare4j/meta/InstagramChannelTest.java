@@ -25,6 +25,7 @@ import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PrivateReply;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.meta.internal.InstagramPayloadParser;
 import org.webcare4j.testkit.FacebookPageSimulator;
 
@@ -75,7 +76,7 @@ class InstagramChannelTest {
     instagram = InstagramChannel.builder(IG).baseUrl(graph.baseUrl())
         .accountId(graph.instagramAccountId()).appSecret(graph.appSecret())
         .verifyToken(Secret.of("verify")).accessToken(graph.pageAccessToken()).build();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(instagram)
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(instagram)
         .dispatchExecutor(Runnable::run).build();
   }
 

@@ -26,6 +26,7 @@ import org.webcare4j.core.publish.PublicationDraft;
 import org.webcare4j.core.publish.PublicationReport;
 import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.tone.Severity;
 import org.webcare4j.testkit.FacebookPageSimulator;
 
@@ -44,7 +45,7 @@ class PlannedPublicationTest {
   void start() {
     graph = FacebookPageSimulator.builder().build();
     webcare = Webcare.builder()
-        .store(WebcareStore.inMemory())
+        .store(InMemoryWebcareStore.create())
         .publishing(PublishingPolicy.defaults().withPollInterval(Duration.ofMillis(50)))
         .channel(FacebookPageChannel.builder(FB).baseUrl(graph.baseUrl())
             .pageId(graph.pageId()).appSecret(graph.appSecret()).verifyToken(Secret.of("v"))

@@ -25,6 +25,7 @@ import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.FacebookPageSimulator;
 
 /** Posts on a page (text, link, photo) and on Instagram (container, then publish). */
@@ -35,7 +36,7 @@ class PublishingTest {
   private FacebookPageChannel page;
   private InstagramChannel instagram;
   private Webcare webcare;
-  private final WebcareStore store = WebcareStore.inMemory();
+  private final WebcareStore store = InMemoryWebcareStore.create();
 
   @BeforeEach
   void start() {

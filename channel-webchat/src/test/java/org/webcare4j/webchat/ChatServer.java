@@ -19,6 +19,7 @@ import okhttp3.Response;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 
 /** A website with the chat on the JDK server, a Webcare behind it, and an HTTP client. */
 final class ChatServer implements AutoCloseable {
@@ -35,7 +36,7 @@ final class ChatServer implements AutoCloseable {
       .readTimeout(java.time.Duration.ofSeconds(40)).build();
 
   ChatServer(UnaryOperator<WebchatChannel.Builder> config, String lang) throws IOException {
-    this(config, lang, WebcareStore.inMemory());
+    this(config, lang, InMemoryWebcareStore.create());
   }
 
   ChatServer(UnaryOperator<WebchatChannel.Builder> config, String lang, WebcareStore store)

@@ -32,8 +32,9 @@ import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 
 /** The chat's server side over real HTTP: isolation, origins, floods, sizes, reconnects. */
 class WebchatServerTest {
@@ -277,7 +278,7 @@ class WebchatServerTest {
 
   @Test
   void anotherInstanceOnTheSameStoreServesTheChatAndTheStreamFollowsIt() throws Exception {
-    try (WebcareStore store = WebcareStore.inMemory();
+    try (WebcareStore store = InMemoryWebcareStore.create();
         ChatServer a = new ChatServer(b -> b, "nl", store);
         ChatServer b = new ChatServer(x -> x.allowedOrigins(a.origin), "nl", store)) {
       String token = a.session();
@@ -481,7 +482,7 @@ class WebchatServerTest {
   @Test
   void theServletAdapterServesTheSameChat() throws Exception {
     WebchatChannel channel = WebchatChannel.builder(ChatServer.ID).build();
-    try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    try (Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .build()) {
       Server jetty = new Server();
       ServerConnector connector = new ServerConnector(jetty);

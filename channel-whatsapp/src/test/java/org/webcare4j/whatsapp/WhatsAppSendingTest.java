@@ -36,6 +36,7 @@ import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxHandle;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.WhatsAppSimulator;
 
 /** Sending through the composer and the outbox to the WhatsApp simulator, end to end. */
@@ -55,7 +56,7 @@ class WhatsAppSendingTest {
         .baseUrl(sim.baseUrl()).phoneNumberId(sim.phoneNumberId())
         .appSecret(sim.appSecret()).verifyToken(Secret.of("verify"))
         .accessToken(token).throughput(channelThroughput).build();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .dispatchExecutor(Runnable::run).build();
   }
 

@@ -22,6 +22,8 @@ import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
 
@@ -34,7 +36,7 @@ class WhatsAppWebhookTest {
       .appSecret(APP_SECRET)
       .verifyToken(Secret.of("gemeente-verify"))
       .build();
-  private final WebcareStore store = WebcareStore.inMemory();
+  private final WebcareStore store = InMemoryWebcareStore.create();
   private final List<EventRecord> received = new CopyOnWriteArrayList<>();
   private final Webcare webcare = Webcare.builder().store(store).channel(channel)
       .listener(received::add).dispatchExecutor(Runnable::run).build();
@@ -113,8 +115,8 @@ class WhatsAppWebhookTest {
         + broken + "," + good3 + "]}}]}]}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     String signature = new GraphWebhookVerifier(APP_SECRET, Secret.of("x")).sign(body);
     List<EventRecord> seen = new CopyOnWriteArrayList<>();
-    try (org.webcare4j.core.store.JdbcWebcareStore h2 =
-            org.webcare4j.core.store.JdbcWebcareStore.embedded(dir);
+    try (org.webcare4j.core.store.jdbc.JdbcWebcareStore h2 =
+            org.webcare4j.core.store.jdbc.JdbcWebcareStore.embedded(dir);
         Webcare w = Webcare.builder().store(h2).channel(channel).listener(seen::add)
             .dispatchExecutor(Runnable::run).build()) {
       WebhookResponse answer = w.webhooks().handle(WebhookRequest.builder("POST",
@@ -130,8 +132,8 @@ class WhatsAppWebhookTest {
       assertTrue(!kept.get(0).reason().contains("111222333"), "the reason quotes no content");
     }
     // Stored, not just remembered: a new Webcare on the same file finds it.
-    try (org.webcare4j.core.store.JdbcWebcareStore h2 =
-            org.webcare4j.core.store.JdbcWebcareStore.embedded(dir);
+    try (org.webcare4j.core.store.jdbc.JdbcWebcareStore h2 =
+            org.webcare4j.core.store.jdbc.JdbcWebcareStore.embedded(dir);
         Webcare w = Webcare.builder().store(h2).channel(channel).build()) {
       assertEquals(broken, w.unreadableItems(10).get(0).json());
       assertEquals(2, w.inbox().query(InboxQuery.all()).items().size());

@@ -38,6 +38,7 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.PublishPost;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.tone.ToneBlockedException;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
@@ -75,7 +76,7 @@ class XChannelTest {
 
   private void start(XSimulator simulator, XChannel channel) {
     this.x = simulator;
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .outboxPolicy(fastOutbox()).build();
   }
 
@@ -336,7 +337,7 @@ class XChannelTest {
     assertEquals(OutboxState.SENT, reply(c, "Getekend ^SV").state());
 
     webcare.close();
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).outboxPolicy(fastOutbox())
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).outboxPolicy(fastOutbox())
         .channel(channel().oauth1("consumer-key", x.consumerSecret(), "1000000001-token",
             Secret.of("wrong")).build()).build();
     Conversation c2 = receive(x.mention("3001969357", "furiouscamper", "@gemeente Nog een",

@@ -16,7 +16,7 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.testkit.XSimulator;
 
 /** Polling for accounts without webhooks: resumes from the stored position after a restart. */

@@ -23,6 +23,7 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.publish.Publications;
 import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneProfile;
 import org.webcare4j.core.tone.ToneRule;
@@ -277,7 +278,7 @@ public final class Webcare implements AutoCloseable {
     }
 
     /**
-     * Sets the store; required. Use {@link WebcareStore#inMemory()} only for tests and demos.
+     * Sets the store; required. Use {@link org.webcare4j.core.store.memory.InMemoryWebcareStore#create()} only for tests and demos.
      *
      * @param store the store
      * @return this builder
@@ -377,7 +378,7 @@ public final class Webcare implements AutoCloseable {
     public Webcare build() {
       if (store == null) {
         throw new IllegalStateException(
-            "a store is required: WebcareStore.inMemory() for tests, a JDBC store otherwise");
+            "a store is required: InMemoryWebcareStore.create() for tests, a JDBC store otherwise");
       }
       Webcare webcare = new Webcare(this);
       webcare.runtime.start();

@@ -21,12 +21,13 @@ import org.webcare4j.core.model.ConversationState;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 
 class InboxTest {
   private final TestChannel channel =
       new TestChannel("whatsapp-main", Secret.of("app-secret"), Secret.of("verify-me"));
-  private final Webcare webcare = Webcare.builder().store(WebcareStore.inMemory())
+  private final Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create())
       .channel(channel).dispatchExecutor(Runnable::run).build();
 
   @AfterEach

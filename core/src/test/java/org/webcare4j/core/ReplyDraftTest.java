@@ -32,6 +32,7 @@ import org.webcare4j.core.model.ToneOverride;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.TestPlatform;
 import org.webcare4j.core.tone.ToneBlockedException;
@@ -52,7 +53,7 @@ class ReplyDraftTest {
   void start() throws Exception {
     platform = new TestPlatform();
     channel = new HttpTestChannel("whatsapp-main", platform.url());
-    webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .dispatchExecutor(Runnable::run)
         .httpClient(new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory()).build())
         .build();

@@ -24,7 +24,7 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.tone.Finding;
 import org.webcare4j.core.tone.ToneReport;
 import org.webcare4j.core.webhook.WebhookHttpHandler;

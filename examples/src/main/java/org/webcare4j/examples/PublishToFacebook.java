@@ -11,6 +11,7 @@ import org.webcare4j.core.publish.PublicationDraft;
 import org.webcare4j.core.publish.Publications;
 import org.webcare4j.core.publish.PublishingPolicy;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.meta.FacebookPageChannel;
 import org.webcare4j.testkit.FacebookPageSimulator;
 
@@ -32,7 +33,7 @@ public final class PublishToFacebook {
     ChannelId page = ChannelId.of("facebook-gemeente");
     try (FacebookPageSimulator graph = FacebookPageSimulator.builder().build();
         Webcare webcare = Webcare.builder()
-            .store(WebcareStore.inMemory())
+            .store(InMemoryWebcareStore.create())
             .channel(FacebookPageChannel.builder(page).baseUrl(graph.baseUrl())
                 .pageId(graph.pageId()).appSecret(graph.appSecret())
                 .verifyToken(Secret.of("my-verify-token"))

@@ -10,6 +10,7 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.email.EmailChannel;
 import org.webcare4j.testkit.LocalMailServer;
 
@@ -39,7 +40,7 @@ public final class ReadAMailbox {
           .smtp(host, 587, EmailChannel.Security.STARTTLS)
           .credentials(System.getenv("MAIL_USER"), Secret.fromEnvironment("MAIL_PASSWORD"))
           .build();
-      try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(mailbox)
+      try (Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(mailbox)
           .build()) {
         list(webcare, awaitConversations(webcare, 1, Duration.ofSeconds(15)));
       }
@@ -57,7 +58,7 @@ public final class ReadAMailbox {
               + " meenemen?");
       server.inwonerWrites("a.bakker@example.nl", "Anna Bakker", "Grofvuil ophalen",
           "Hoe maak ik een afspraak om grofvuil te laten ophalen?");
-      try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(mailbox)
+      try (Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(mailbox)
           .build()) {
         List<Conversation> conversations = awaitConversations(webcare, 2,
             Duration.ofSeconds(15));

@@ -10,6 +10,7 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.WhatsAppSimulator;
 import org.webcare4j.whatsapp.WhatsAppChannel;
 
@@ -31,7 +32,7 @@ public final class ReceiveAndReplyOnWhatsApp {
   public static void main(String[] args) throws Exception {
     try (WhatsAppSimulator cloudApi = WhatsAppSimulator.builder().build();
         Webcare webcare = Webcare.builder()
-            .store(WebcareStore.inMemory())
+            .store(InMemoryWebcareStore.create())
             .channel(WhatsAppChannel.builder(ChannelId.of("whatsapp-main"))
                 .baseUrl(cloudApi.baseUrl())
                 .phoneNumberId(cloudApi.phoneNumberId())

@@ -13,8 +13,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.webcare4j.core.channel.Channel;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 
 /**
@@ -39,7 +40,7 @@ public final class StoreProbes implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    stores.put("memory", WebcareStore.inMemory());
+    stores.put("memory", InMemoryWebcareStore.create());
     stores.put("h2", JdbcWebcareStore.embedded(h2Directory));
     if (postgres != null) {
       stores.put("postgres", JdbcWebcareStore.create(postgres));

@@ -10,6 +10,7 @@ import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 
 /**
@@ -53,7 +54,7 @@ public final class WebhookProbe implements AutoCloseable {
    * @return the probe; close it
    */
   public static WebhookProbe of(Channel channel, Function<byte[], WebhookRequest> signer) {
-    return of(channel, WebcareStore.inMemory(), signer);
+    return of(channel, InMemoryWebcareStore.create(), signer);
   }
 
   /**

@@ -2,7 +2,6 @@ package org.webcare4j.core.store;
 
 import java.util.function.Function;
 import org.webcare4j.core.error.StoreException;
-import org.webcare4j.core.internal.memory.InMemoryStore;
 
 /**
  * Where webcare4j keeps its state. All access goes through {@link #inTransaction}: the work sees a
@@ -29,13 +28,4 @@ public interface WebcareStore extends AutoCloseable {
   /** Releases the store's resources; the store's owner calls this, not the {@code Webcare}. */
   @Override
   default void close() {}
-
-  /**
-   * Returns a new, empty store that lives in this JVM's memory only: for tests and tiny hosts.
-   *
-   * @return the store; thread-safe
-   */
-  static WebcareStore inMemory() {
-    return new InMemoryStore();
-  }
 }

@@ -14,6 +14,7 @@ import org.webcare4j.core.Webcare;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 
 class DispatchRecoveryTest {
@@ -22,7 +23,7 @@ class DispatchRecoveryTest {
 
   @Test
   void eventsStoredButNotDispatchedBeforeACrashAreDispatchedOnNextStart() {
-    WebcareStore store = WebcareStore.inMemory();
+    WebcareStore store = InMemoryWebcareStore.create();
     List<EventRecord> firstRun = new CopyOnWriteArrayList<>();
     Executor crashesBeforeRunning = task -> { };  // the process dies before the listener runs
     Webcare crashing = Webcare.builder().store(store).channel(channel).instanceId("host-1")
@@ -50,7 +51,7 @@ class DispatchRecoveryTest {
   @Test
   void anotherInstanceTakesOverADeadInstancesEventsOnlyAfterItsLeaseAndNeverTwice()
       throws Exception {
-    WebcareStore store = WebcareStore.inMemory();
+    WebcareStore store = InMemoryWebcareStore.create();
     Executor crashesBeforeRunning = task -> { };
     Webcare dying = Webcare.builder().store(store).channel(channel).instanceId("host-1")
         .dispatchExecutor(crashesBeforeRunning).build();
@@ -90,7 +91,7 @@ class DispatchRecoveryTest {
   void theDefaultDispatcherRunsListenersOffTheWebhookThreadInOrder() throws Exception {
     List<String> seen = new CopyOnWriteArrayList<>();
     List<String> threads = new CopyOnWriteArrayList<>();
-    Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+    Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .listener(r -> {
           threads.add(Thread.currentThread().getName());
           seen.add(((org.webcare4j.core.event.MessageReceived) r.event()).text());

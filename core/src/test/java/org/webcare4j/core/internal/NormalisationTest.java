@@ -24,13 +24,14 @@ import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 
 class NormalisationTest {
   private static final long TS = 1_700_000_000L;
   private final TestChannel channel =
       new TestChannel("whatsapp-main", Secret.of("app-secret"), Secret.of("verify-me"));
-  private final WebcareStore store = WebcareStore.inMemory();
+  private final WebcareStore store = InMemoryWebcareStore.create();
   private final Webcare webcare = Webcare.builder().store(store).channel(channel)
       .dispatchExecutor(Runnable::run).build();
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.InboxQuery;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.testing.TestPlatform;

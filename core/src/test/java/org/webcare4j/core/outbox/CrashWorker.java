@@ -11,7 +11,7 @@ import okhttp3.HttpUrl;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.InboxQuery;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.Postgres;
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.TestPlatform;
 

@@ -9,7 +9,7 @@ import java.time.Instant;
 import okhttp3.HttpUrl;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.model.Conversation;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 
 /**

@@ -15,6 +15,7 @@ import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 
 /** A Webcare on a test platform, with policies shortened so faults play out in seconds. */
@@ -45,7 +46,7 @@ final class OutboxHarness implements AutoCloseable {
   }
 
   OutboxHarness(HttpTestChannel channel) {
-    this(channel, WebcareStore.inMemory(), fastPolicy());
+    this(channel, InMemoryWebcareStore.create(), fastPolicy());
   }
 
   /** An inwoner writes in, which opens a conversation with an open reply window. */

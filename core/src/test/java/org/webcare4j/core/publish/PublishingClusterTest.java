@@ -19,7 +19,7 @@ import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.PublicationState;
 import org.webcare4j.core.outbox.OutboxPolicy;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.testing.TestPlatform;

@@ -32,8 +32,9 @@ import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.publish.InvalidPublicationException;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.MutableClock;
 import org.webcare4j.core.testing.TestPlatform;
@@ -85,11 +86,11 @@ class PublishingWorkflowTest {
   }
 
   private Webcare withApproval() {
-    return webcare(WebcareStore.inMemory(), PublishingPolicy.defaults());
+    return webcare(InMemoryWebcareStore.create(), PublishingPolicy.defaults());
   }
 
   private Webcare withoutApproval() {
-    return webcare(WebcareStore.inMemory(),
+    return webcare(InMemoryWebcareStore.create(),
         PublishingPolicy.defaults().withApprovalRequired(false));
   }
 

@@ -3,12 +3,13 @@ package org.webcare4j.core.store;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 
 class InMemoryStoreTest extends WebcareStoreContract {
 
   @Override
   protected WebcareStore newStore() {
-    return WebcareStore.inMemory();
+    return InMemoryWebcareStore.create();
   }
 
   @Test

@@ -29,6 +29,7 @@ import org.webcare4j.core.Webcare;
 import org.webcare4j.core.event.EventRecord;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 import org.webcare4j.core.webhook.servlet.WebhookServlet;
 
@@ -40,7 +41,7 @@ class HostAdaptersTest {
       new TestChannel("whatsapp-main", Secret.of("app-secret"), Secret.of("verify-me"));
   private final List<EventRecord> received = new CopyOnWriteArrayList<>();
   private final Webcare webcare = Webcare.builder()
-      .store(WebcareStore.inMemory())
+      .store(InMemoryWebcareStore.create())
       .channel(channel)
       .listener(received::add)
       .dispatchExecutor(Runnable::run)

@@ -21,8 +21,9 @@ import org.webcare4j.core.event.UnreadableItem;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.store.JdbcWebcareStore;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.testing.TestChannel;
 
@@ -47,7 +48,7 @@ class PoisonDeliveryTest {
     HikariDataSource pool = kind.equals("postgres") ? Postgres.pool(Postgres.newDatabase(), 4)
         : null;
     WebcareStore store = switch (kind) {
-      case "memory" -> WebcareStore.inMemory();
+      case "memory" -> InMemoryWebcareStore.create();
       case "h2" -> JdbcWebcareStore.embedded(dir);
       default -> JdbcWebcareStore.create(pool);
     };

@@ -29,12 +29,13 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.StoreTransaction;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.testing.TestChannel;
 
 class WebhookPipelineTest {
   private final TestChannel channel =
       new TestChannel("whatsapp-main", Secret.of("app-secret"), Secret.of("verify-me"));
-  private final WebcareStore store = WebcareStore.inMemory();
+  private final WebcareStore store = InMemoryWebcareStore.create();
   private final List<EventRecord> received = new CopyOnWriteArrayList<>();
   private Webcare webcare = webcare(store);
 

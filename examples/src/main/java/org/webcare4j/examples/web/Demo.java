@@ -17,7 +17,7 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.publish.PublishingPolicy;
-import org.webcare4j.core.store.JdbcWebcareStore;
+import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.email.EmailChannel;
 import org.webcare4j.linkedin.LinkedInChannel;

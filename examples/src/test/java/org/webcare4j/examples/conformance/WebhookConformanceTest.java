@@ -37,6 +37,7 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.store.WebcareStore;
+import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
@@ -102,7 +103,7 @@ class WebhookConformanceTest {
     String delivery = fixture.path("delivery").asText();
     if (delivery.equals("webhook")) {
       Channel channel = channel(config, "http://127.0.0.1:9/");
-      try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+      try (Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
           .listener(r -> seen.add(r.event())).dispatchExecutor(Runnable::run).build()) {
         WebhookResponse answer = webcare.webhooks().handle(ID.value(), signed(config, body));
         assertEquals(expect.path("status").asInt(200), answer.status(),
@@ -182,7 +183,7 @@ class WebhookConformanceTest {
       server.start();
       String base = server.url("/").toString();
       Channel channel = pollingChannel(config, base);
-      try (Webcare webcare = Webcare.builder().store(WebcareStore.inMemory()).channel(channel)
+      try (Webcare webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
           .listener(r -> seen.add(r.event())).dispatchExecutor(Runnable::run).build()) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         String served = delivery.equals("poll-x-mentions") ? "/mentions" : "/comments";

@@ -1,4 +1,4 @@
-package org.webcare4j.core.store;
+package org.webcare4j.core.store.jdbc;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +10,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.internal.jdbc.JdbcStore;
+import org.webcare4j.core.store.StoreTransaction;
+import org.webcare4j.core.store.WebcareStore;
 
 /**
  * The store on a relational database: an embedded H2 file by default, PostgreSQL for production
