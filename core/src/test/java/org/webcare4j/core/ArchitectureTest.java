@@ -26,21 +26,26 @@ import org.junit.jupiter.api.Test;
  * The shape of core, read from its compiled classes: no public signature names an internal
  * type, and the package cycle does not grow.
  *
- * <p>Core's packages still form one cycle (see the architecture issue); this test holds it to
- * the packages it has today, so a change that adds a package to it, or a second cycle, fails,
- * and one that breaks part of it fails too until {@link #CYCLE_TODAY} is made smaller.
+ * <p>Core still has two small package cycles (see the architecture issue); this test holds it to
+ * them, so a change that adds a package to one, or a new cycle, fails, and one that breaks part
+ * of them fails too until {@link #CYCLES_TODAY} is made smaller.
  */
 class ArchitectureTest {
   private static final String ROOT = "org.webcare4j.core";
 
   /**
-   * The packages in core's one cycle today, relative to {@code org.webcare4j.core}. The root
-   * package and {@code http} left it when the exceptions, {@code Secret}, {@code Page} and {@code
-   * InboxQuery} moved out of the root package; {@code internal.jdbc} and {@code internal.memory}
-   * when the store factories moved to {@code store.jdbc} and {@code store.memory}.
+   * Core's package cycles today, each a set of packages relative to {@code org.webcare4j.core}.
+   * There was one of twelve packages: the root package and {@code http} left it when the
+   * exceptions, {@code Secret}, {@code Page} and {@code InboxQuery} moved out of the root package;
+   * {@code internal.jdbc} and {@code internal.memory} when the store factories moved to {@code
+   * store.jdbc} and {@code store.memory}; and it fell apart into these two when the webhook
+   * adapters' body reader moved to the leaf {@code internal.io}. What is left: the channel SPI and
+   * the outbox's operation vocabulary name each other, and so do the tone API and its built-in
+   * rules.
    */
-  private static final Set<String> CYCLE_TODAY = Set.of("channel", "internal", "internal.tone",
-      "outbox", "publish", "store", "tone", "webhook");
+  private static final Set<Set<String>> CYCLES_TODAY = Set.of(
+      Set.of("channel", "outbox"),
+      Set.of("internal.tone", "tone"));
 
   private static final JavaClasses CORE = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -134,10 +139,8 @@ class ArchitectureTest {
         }
       });
     }
-    assertTrue(cycles.size() <= 1, "a second package cycle: " + cycles);
-    Set<String> now = cycles.isEmpty() ? Set.of() : cycles.get(0);
-    assertEquals(new TreeSet<>(CYCLE_TODAY), new TreeSet<>(now),
-        "the package cycle changed: shrink CYCLE_TODAY when it got smaller, never grow it");
+    assertEquals(CYCLES_TODAY, Set.copyOf(cycles),
+        "the package cycles changed: shrink CYCLES_TODAY when they got smaller, never grow it");
   }
 
   /** Strongly connected components (Tarjan). */

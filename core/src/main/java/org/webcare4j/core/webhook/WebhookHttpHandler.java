@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.webcare4j.core.error.PayloadTooLargeException;
-import org.webcare4j.core.internal.BoundedBody;
+import org.webcare4j.core.internal.io.BoundedBody;
 
 /**
  * Mounts {@link Webhooks} in the JDK's {@code com.sun.net.httpserver.HttpServer}: {@code

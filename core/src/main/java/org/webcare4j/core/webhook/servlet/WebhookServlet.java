@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.util.Collections;
 import java.util.Objects;
 import org.webcare4j.core.error.PayloadTooLargeException;
-import org.webcare4j.core.internal.BoundedBody;
+import org.webcare4j.core.internal.io.BoundedBody;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
 import org.webcare4j.core.webhook.Webhooks;

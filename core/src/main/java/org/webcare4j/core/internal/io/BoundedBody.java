@@ -1,4 +1,4 @@
-package org.webcare4j.core.internal;
+package org.webcare4j.core.internal.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
