@@ -110,44 +110,23 @@ class ToneCorpusTest {
     report("held-out", replies, inbound, Boolean.getBoolean("webcare4j.tone.showHeldOut"));
   }
 
-  /** The fourth held-out set, tuning material since it was looked at: figures and misses. */
-  @Test
-  void fourthHeldOutSetIsScoredAndReported() {
-    report("fourth held-out set (now tuning)", ToneCorpus.fourthHeldOutReplies(),
-        ToneCorpus.fourthHeldOutInbound(), true);
-  }
-
-  /** The third held-out set, tuning material since it was looked at: figures and misses. */
-  @Test
-  void thirdHeldOutSetIsScoredAndReported() {
-    report("third held-out set (now tuning)", ToneCorpus.thirdHeldOutReplies(),
-        ToneCorpus.thirdHeldOutInbound(), true);
-  }
-
-  /** The second held-out set, tuning material since it was looked at: figures and misses. */
-  @Test
-  void secondHeldOutSetIsScoredAndReported() {
-    report("second held-out set (now tuning)", ToneCorpus.secondHeldOutReplies(),
-        ToneCorpus.secondHeldOutInbound(), true);
-  }
-
-  /** The first held-out set, tuning material since it was looked at: figures and misses. */
-  @Test
-  void firstHeldOutSetIsScoredAndReported() {
-    report("first held-out set (now tuning)", ToneCorpus.firstHeldOutReplies(),
-        ToneCorpus.firstHeldOutInbound(), true);
+  /** The held-out sets before the current one, tuning material since they were looked at. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "held-out set {0} (now tuning)")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 4})
+  void earlierHeldOutSetsAreScoredAndReported(int set) {
+    assertTrue(set < ToneCorpus.HELD_OUT);
+    report("held-out set " + set + " (now tuning)", ToneCorpus.heldOutReplies(set),
+        ToneCorpus.heldOutInbound(set), true);
   }
 
   @Test
   void theCorpusHasAtLeast250CasesOverEveryChannelAndBothLanguages() {
     List<ToneCorpus.Case> all = new ArrayList<>();
-    for (List<ToneCorpus.Case> part : List.of(ToneCorpus.replies(), ToneCorpus.inbound(),
-        ToneCorpus.firstHeldOutReplies(), ToneCorpus.firstHeldOutInbound(),
-        ToneCorpus.secondHeldOutReplies(), ToneCorpus.secondHeldOutInbound(),
-        ToneCorpus.thirdHeldOutReplies(), ToneCorpus.thirdHeldOutInbound(),
-        ToneCorpus.fourthHeldOutReplies(), ToneCorpus.fourthHeldOutInbound(),
-        ToneCorpus.heldOutReplies(), ToneCorpus.heldOutInbound())) {
-      all.addAll(part);
+    all.addAll(ToneCorpus.replies());
+    all.addAll(ToneCorpus.inbound());
+    for (int set = 1; set <= ToneCorpus.HELD_OUT; set++) {
+      all.addAll(ToneCorpus.heldOutReplies(set));
+      all.addAll(ToneCorpus.heldOutInbound(set));
     }
     assertTrue(all.size() >= 250, "cases: " + all.size());
     Set<org.webcare4j.core.channel.ChannelKind> kinds = all.stream()
