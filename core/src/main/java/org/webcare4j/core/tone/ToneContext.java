@@ -97,7 +97,8 @@ public final class ToneContext {
   }
 
   /**
-   * Returns the sentences: ended by {@code .}, {@code !}, {@code ?} or a line break.
+   * Returns the sentences: ended by {@code .}, {@code !}, {@code ?}, a line break, or an emoji
+   * that a capital follows.
    *
    * @return the sentences' spans, in order, trimmed of surrounding white space
    */
@@ -141,6 +142,19 @@ public final class ToneContext {
         char c = t.charAt(i);
         if (c == '\n') {
           end = true;
+        } else if (Character.isSurrogate(c) || (c >= '\u2600' && c <= '\u27bf')) {
+          // an emoji ends a sentence when a capital follows it: "had je het geweten 😉 De dag"
+          int after = emojiEnd(t, i);
+          if (after > i) {
+            int k = after;
+            while (k < n && Character.isWhitespace(t.charAt(k))) {
+              k++;
+            }
+            if (k > after && k < n && Character.isUpperCase(t.charAt(k))) {
+              i = after;
+              end = true;
+            }
+          }
         } else if ((c == '.' || c == '!' || c == '?')
             && (i + 1 == n || Character.isWhitespace(t.charAt(i + 1)))) {
           while (i + 1 < n && "!?.".indexOf(t.charAt(i + 1)) >= 0) {
@@ -167,5 +181,21 @@ public final class ToneContext {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  /** Where the run of emoji (with joiners and variation selectors) starting at {@code i} ends. */
+  private static int emojiEnd(String t, int i) {
+    int k = i;
+    while (k < t.length()) {
+      int cp = t.codePointAt(k);
+      int type = Character.getType(cp);
+      boolean emoji = type == Character.OTHER_SYMBOL || cp == 0x200d || (cp >= 0xfe00
+          && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff);
+      if (!emoji) {
+        break;
+      }
+      k += Character.charCount(cp);
+    }
+    return k;
   }
 }

@@ -93,4 +93,49 @@ class BuiltinRulesTest {
     assertEquals(Language.DUTCH, r.language(), "the text is Dutch");
     assertTrue(r.findings("PERSONAL_OPINION").get(0).message().startsWith("Personal opinion"));
   }
+
+  @Test
+  void aHedgeInAQuestionIsPolitenessAndInAnOpinionItIsTheOpinion() {
+    String polite = "Hoi Julia, ik heb de lamp gemeld. Heb je misschien een foto van de paal? "
+        + "Stuur die gerust in een DM.\n^Sanne";
+    assertFalse(reply(polite, ChannelKind.INSTAGRAM, Visibility.PUBLIC).has("UNCERTAIN_ANSWER"));
+    ToneReport statement = reply(polite.replace("Heb je misschien een foto van de paal?",
+        "De monteur komt misschien morgen."), ChannelKind.INSTAGRAM, Visibility.PUBLIC);
+    assertTrue(statement.has("UNCERTAIN_ANSWER"), statement.findings().toString());
+    ToneReport opinion = reply("Hi Kai, I believe the new bridge is the best thing the town"
+        + " has built. It opens on 1 June. ^SV", ChannelKind.X, Visibility.PUBLIC);
+    assertTrue(opinion.has("PERSONAL_OPINION"), opinion.findings().toString());
+    assertFalse(opinion.has("UNCERTAIN_ANSWER"), opinion.findings().toString());
+    assertTrue(reply("Hi Kai, I believe the bridge opens on 1 June. ^SV", ChannelKind.X,
+        Visibility.PUBLIC).has("UNCERTAIN_ANSWER"));
+  }
+
+  @Test
+  void theAgentsInitialsAreNoShoutingButAFunctionWordInCapitalsIs() {
+    String x = "Hi Liam, line 7 now stops at the hospital every 15 minutes. Send me a DM. ^SV";
+    assertFalse(reply(x, ChannelKind.X, Visibility.PUBLIC).has("SHOUTING"));
+    ToneReport met = reply("Beste Dewi,\n\nUw aanvraag is pas compleet MET een pasfoto. Neemt u"
+        + " die mee?\n\nMet vriendelijke groet,\nSanne", ChannelKind.EMAIL, Visibility.PRIVATE);
+    assertEquals(1, met.findings("SHOUTING").size(), met.findings().toString());
+    assertEquals("MET", met.findings("SHOUTING").get(0).span().of(met.text()));
+  }
+
+  @Test
+  void anEmojiBeforeACapitalEndsASentence() {
+    ToneContext ctx = new ToneContext(ToneRequest.reply("Dat had je kunnen weten 😉 De dag is"
+        + " verschoven. Zet je spullen 👍🏽 buiten.", ChannelKind.WHATSAPP, Visibility.PRIVATE)
+        .build(), ToneCorpus.PROFILE, Language.DUTCH);
+    assertEquals(java.util.List.of("Dat had je kunnen weten 😉", "De dag is verschoven.",
+        "Zet je spullen 👍🏽 buiten."), ctx.sentences().stream().map(x -> x.of(ctx.text())).toList());
+  }
+
+  @Test
+  void anInstructionMayOpenAClauseOrFollowASoftener() {
+    String base = "Hi Ryan, thanks for your message. Your visitor hours are topped up every month"
+        + " on the 1st.";
+    assertTrue(reply(base + "\n^Sanne", ChannelKind.MESSENGER, Visibility.PRIVATE)
+        .has("TRIPLE_A"));
+    assertFalse(reply(base + " If the app stops working again, just send me a message here.\n"
+        + "^Sanne", ChannelKind.MESSENGER, Visibility.PRIVATE).has("TRIPLE_A"));
+  }
 }

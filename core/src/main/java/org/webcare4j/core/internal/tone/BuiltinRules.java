@@ -31,7 +31,7 @@ import org.webcare4j.core.tone.ToneRule;
 public final class BuiltinRules {
   private static final List<ToneRule> ALL = List.of(
       new PhraseRule("PERSONAL_OPINION", Severity.BLOCK, "opinion", "opinion-not", true),
-      new PhraseRule("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", "uncertain-not", true),
+      new Uncertain(),
       new PhraseRule("PROMISE", Severity.WARN, "promise", "promise-not", true),
       new PhraseRule("NEGATIVE_STATEMENT", Severity.WARN, "negative", null, false),
       new PrivacyInPublic(),
@@ -251,7 +251,7 @@ public final class BuiltinRules {
   }
 
   /** Phrases that must not occur, with exceptions that make a match harmless. */
-  static final class PhraseRule extends Rule {
+  static class PhraseRule extends Rule {
     private final String section;
     private final String except;
     private final boolean suggest;
@@ -268,7 +268,8 @@ public final class BuiltinRules {
       Lexicon lex = Lexicon.of(ctx.language());
       List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(PhraseMatcher.Tokens.of(ctx));
       for (TextSpan s : lex.get(section).find(PhraseMatcher.Tokens.of(ctx))) {
-        if (exceptions.stream().anyMatch(e -> e.overlaps(s)) || inQuotes(ctx, s)) {
+        if (exceptions.stream().anyMatch(e -> e.overlaps(s)) || inQuotes(ctx, s)
+            || !keep(ctx, s)) {
           continue;
         }
         if (suggest) {
@@ -277,6 +278,37 @@ public final class BuiltinRules {
           findings.add(s, msg(ctx, id()));
         }
       }
+    }
+
+    /** Whether a hit stands, read in its context; every hit does unless a rule says otherwise. */
+    boolean keep(ToneContext ctx, TextSpan hit) {
+      return true;
+    }
+  }
+
+  /**
+   * Hedging in a statement. A hedge inside a question is politeness ("Heb je misschien een
+   * foto?"), and a sentence that already states an opinion ("I believe the bridge is the best
+   * thing") is PERSONAL_OPINION, not an uncertain answer.
+   */
+  static final class Uncertain extends PhraseRule {
+    Uncertain() {
+      super("UNCERTAIN_ANSWER", Severity.WARN, "uncertain", "uncertain-not", true);
+    }
+
+    @Override
+    boolean keep(ToneContext ctx, TextSpan hit) {
+      Optional<TextSpan> sentence = ctx.sentences().stream().filter(x -> x.overlaps(hit))
+          .findFirst();
+      if (sentence.isEmpty()) {
+        return true;
+      }
+      TextSpan x = sentence.get();
+      boolean question = ctx.text().charAt(x.end() - 1) == '?';
+      List<TextSpan> notOpinion = find(ctx, "opinion-not");
+      return !question && find(ctx, "opinion").stream()
+          .filter(o -> notOpinion.stream().noneMatch(n -> n.overlaps(o)))
+          .noneMatch(o -> o.overlaps(x));
     }
   }
 
@@ -496,7 +528,7 @@ public final class BuiltinRules {
   /** Aandacht, Antwoord, Actie: each missing one is a finding. */
   static final class TripleA extends ReplyRule {
     /** Fewer words than this, greeting and sign-off left out, is no answer. */
-    static final int MIN_ANSWER_WORDS = 8;
+    static final int MIN_ANSWER_WORDS = 6;
 
     TripleA() {
       super("TRIPLE_A", Severity.WARN);
@@ -511,11 +543,20 @@ public final class BuiltinRules {
       if (!attention) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.attention"));
       }
-      List<TextSpan> attentionAt = find(ctx, "attention");
+      // The answer is what is left once the attention (up to the end of its clause: "thanks for
+      // your question about parking permits"), a closing offer to write back and the inwoner's
+      // name are taken out.
+      List<TextSpan> attentionAt = clauses(text, find(ctx, "attention"));
+      List<TextSpan> offers = find(ctx, "closing");
+      List<TextSpan> closing = a.contentSentences.stream()
+          .filter(x -> offers.stream().anyMatch(c -> c.overlaps(x))
+              && a.wordsIn(ctx, x).size() <= 12 && x.of(text).chars().noneMatch(Character::isDigit))
+          .toList();
       String name = ctx.request().inwonerName()
           .map(n -> n.strip().split("\\s+")[0].toLowerCase(Locale.ROOT)).orElse("");
       long answerWords = a.contentWords.stream()
           .filter(w -> attentionAt.stream().noneMatch(x -> x.overlaps(w))
+              && closing.stream().noneMatch(x -> x.overlaps(w))
               && !w.of(text).toLowerCase(Locale.ROOT).equals(name))
           .count();
       if (answerWords < MIN_ANSWER_WORDS || BareReferral.isBare(ctx, a)) {
@@ -527,6 +568,19 @@ public final class BuiltinRules {
       if (!action) {
         findings.add(whole(ctx), msg(ctx, "TRIPLE_A.action"));
       }
+    }
+
+    /** Each span stretched to the end of its clause: the next comma, colon or sentence end. */
+    private static List<TextSpan> clauses(String text, List<TextSpan> spans) {
+      List<TextSpan> out = new ArrayList<>(spans.size());
+      for (TextSpan x : spans) {
+        int e = x.end();
+        while (e < text.length() && ",:;.!?\n".indexOf(text.charAt(e)) < 0) {
+          e++;
+        }
+        out.add(new TextSpan(x.start(), e));
+      }
+      return out;
     }
 
     private static boolean mentions(ToneContext ctx, String name) {
@@ -557,6 +611,10 @@ public final class BuiltinRules {
     private static final Set<String> STATES = Set.of("bent", "is", "was", "hebt", "heeft", "had",
         "are", "were", "have", "zou", "would", "weet", "know", "vindt", "think");
 
+    /** Words that may stand before an imperative: "just send", "gewoon even bellen". */
+    private static final Set<String> SOFTENERS = Set.of("just", "simply", "then", "so", "also",
+        "and", "please", "gewoon", "even", "dan", "ook", "en", "dus", "gerust");
+
     private Actions() {}
 
     private static List<String> lowerWords(ToneContext ctx, TextSpan sentence) {
@@ -580,7 +638,7 @@ public final class BuiltinRules {
         return false;
       }
       List<String> imperatives = Lexicon.of(ctx.language()).phrases("imperative");
-      if (imperatives.contains(w.get(0))) {
+      if (imperatives.contains(w.get(0)) || imperativeClause(ctx, sentence, imperatives)) {
         return true;
       }
       if (w.size() >= 2 && SECOND_PERSON.contains(w.get(0)) && !STATES.contains(w.get(1))) {
@@ -594,6 +652,31 @@ public final class BuiltinRules {
           || w.get(0).equals("dan");
       return lead && w.size() >= 3 && !STATES.contains(w.get(1)) && !I_STATES.contains(w.get(1))
           && (SECOND_PERSON.contains(w.get(2)) || w.get(2).equals("ik"));
+    }
+
+    /**
+     * A clause that opens with an imperative after a softener ("Just send me a message") or
+     * after a comma or colon ("If the app stops again, just send me a message").
+     */
+    private static boolean imperativeClause(ToneContext ctx, TextSpan sentence,
+        List<String> imperatives) {
+      String text = ctx.text();
+      int from = sentence.start();
+      for (int i = sentence.start(); i <= sentence.end(); i++) {
+        if (i == sentence.end() || ",:;".indexOf(text.charAt(i)) >= 0) {
+          List<String> w = lowerWords(ctx, new TextSpan(from, i));
+          int k = 0;
+          while (k < w.size() && SOFTENERS.contains(w.get(k))) {
+            k++;
+          }
+          if ((k > 0 || from > sentence.start()) && k < w.size()
+              && imperatives.contains(w.get(k))) {
+            return true;
+          }
+          from = i + 1;
+        }
+      }
+      return false;
     }
 
     /** The agent did something: "Ik heb ... gezet", "I've added it", "Ik heb het gemeld". */
@@ -648,8 +731,18 @@ public final class BuiltinRules {
       if (when && !how) {
         // A "when" in a sentence that speaks of no reply is the outcome itself: "zij repareren
         // het binnen twee werkdagen" leaves nothing to hear back about.
+        // It must speak of what was passed on: in the same sentence or the next.
         List<TextSpan> contact = find(ctx, "contact");
-        boolean outcome = ctx.sentences().stream()
+        List<TextSpan> sentences = ctx.sentences();
+        int first = -1;
+        for (int i = 0; i < sentences.size() && first < 0; i++) {
+          if (sentences.get(i).overlaps(forward.get(0))) {
+            first = i;
+          }
+        }
+        List<TextSpan> near = first < 0 ? sentences
+            : sentences.subList(first, Math.min(sentences.size(), first + 2));
+        boolean outcome = near.stream()
             .filter(s -> whenAt.stream().anyMatch(w -> w.overlaps(s)))
             .anyMatch(s -> contact.stream().noneMatch(c -> c.overlaps(s)));
         if (outcome) {
@@ -819,7 +912,7 @@ public final class BuiltinRules {
         "BV", "NV", "VVE", "ICT", "CBR", "ANWB", "GFT", "PMD", "KCA", "ANBI", "IBAN", "SMS", "TV",
         "GPS", "CV", "BSO", "VVV", "LHBTI", "AZC", "COA", "NVWA", "DM", "PS", "WIFI", "HTML",
         "ABNA", "INGB", "RABO", "BGS", "KNMI", "NOS", "RTV", "VNG", "MKB", "ODA", "II", "III",
-        "IV", "AED", "EHBO", "GGZ", "WLZ", "PGB", "WSNP", "CAO", "UK", "USA", "CO2", "LED", "NB");
+        "IV", "IT", "AED", "EHBO", "GGZ", "WLZ", "PGB", "WSNP", "CAO", "UK", "USA", "CO2", "LED", "NB");
     private static final Pattern EXCLAMATIONS = Pattern.compile("!{2,}|[!?]{3,}");
     /** Short words written in capitals for emphasis, which no acronym list would hold. */
     private static final Set<String> EMPHASIS = Set.of("NOT", "NO", "NIET", "GEEN", "NU", "NOW",
@@ -860,7 +953,10 @@ public final class BuiltinRules {
             || (i + 1 < words.size() && hasDigit(words.get(i + 1).of(text)));
         boolean neighbour = (i > 0 && caps(words.get(i - 1).of(text)))
             || (i + 1 < words.size() && caps(words.get(i + 1).of(text)));
-        boolean emphasis = EMPHASIS.contains(w);
+        if (signature(ctx, words.get(i))) {
+          continue; // "^SV": the agent's own initials
+        }
+        boolean emphasis = EMPHASIS.contains(w) || (!known && StopWords.contains(w));
         if ((!known && w.length() >= 4) || (!known && neighbour) || emphasis) {
           findings.add(words.get(i), msg(ctx, "SHOUTING.caps"));
         }
@@ -870,6 +966,12 @@ public final class BuiltinRules {
         findings.add(new TextSpan(m.start(), m.end()), msg(ctx, "SHOUTING.exclamation"));
       }
       emoji(ctx, findings);
+    }
+
+    private static boolean signature(ToneContext ctx, TextSpan word) {
+      String text = ctx.text();
+      return (word.start() > 0 && text.charAt(word.start() - 1) == '^')
+          || ctx.request().agent().map(a -> a.initials().equals(word.of(text))).orElse(false);
     }
 
     private static boolean hasDigit(String w) {

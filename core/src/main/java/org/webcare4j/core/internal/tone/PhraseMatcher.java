@@ -157,8 +157,8 @@ public final class PhraseMatcher {
   /**
    * Expands a regular expression made only of words, groups of alternatives and optional groups
    * into the phrases it matches, so the trie can take them: {@code (een|per) (brief|mail)}
-   * becomes four phrases; {@code \\d+} becomes the number wildcard {@code #} and {@code \\S+} the
-   * word wildcard {@code *}. Returns null for anything else (classes, repetition) or when it
+   * becomes four phrases; {@code \\d+} becomes the number wildcard {@code #}, {@code \\S+} the
+   * word wildcard {@code *}, and {@code ...} stays the phrase wildcard. Returns null for anything else (classes, repetition) or when it
    * would give more than 1,000 phrases.
    */
   static List<String> expand(String regex) {
@@ -214,6 +214,9 @@ public final class PhraseMatcher {
           part = new ArrayList<>(part);
           part.add("");
         }
+      } else if (re.startsWith("...", at[0])) {
+        part = List.of("..."); // the phrase wildcard: up to four words
+        at[0] += 3;
       } else if (re.startsWith("\\d+", at[0]) || re.startsWith("\\S+", at[0])) {
         part = List.of(re.charAt(at[0] + 1) == 'd' ? "#" : "*");
         at[0] += 3;

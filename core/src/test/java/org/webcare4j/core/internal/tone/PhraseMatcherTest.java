@@ -40,6 +40,8 @@ class PhraseMatcherTest {
         PhraseMatcher.expand("(een|per) (brief|mail)"));
     assertEquals(List.of("werkdagen", "dagen"), PhraseMatcher.expand("(werk)?dagen"));
     assertEquals(List.of("binnen # dagen"), PhraseMatcher.expand("binnen \\d+ dagen"));
+    assertEquals(List.of("ik denk dat ... beter is", "ik geloof dat ... beter is"),
+        PhraseMatcher.expand("ik (denk|geloof) dat ... beter is"));
     assertNull(PhraseMatcher.expand("[a-z]+"));
     assertNull(PhraseMatcher.expand("days?"));
   }
@@ -50,7 +52,7 @@ class PhraseMatcherTest {
     // the lists are written so that every line expands into plain phrases
     for (Language l : Language.values()) {
       for (String section : List.of("opinion", "opinion-not", "uncertain", "promise", "negative",
-          "forward", "forward-not", "when", "how", "attention", "action", "referral", "abusive",
+          "forward", "forward-not", "when", "how", "attention", "action", "referral", "closing", "abusive",
           "threat", "urgent", "strong-negative")) {
         assertFalse(Lexicon.of(l).get(section).usesRegex(), l + " " + section);
       }
