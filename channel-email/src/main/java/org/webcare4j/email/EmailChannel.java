@@ -29,10 +29,10 @@ import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.RateQuota;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.RateQuota;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.email.internal.ImapPoller;
 import org.webcare4j.email.internal.SmtpSender;
 

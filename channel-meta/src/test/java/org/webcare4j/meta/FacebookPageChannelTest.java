@@ -19,10 +19,10 @@ import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageFlag;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.outbox.HideComment;
+import org.webcare4j.core.channel.HideComment;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.outbox.PrivateReply;
+import org.webcare4j.core.channel.PrivateReply;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.FacebookPageSimulator;
@@ -198,7 +198,7 @@ class FacebookPageChannelTest {
     OutboxEntry reply = webcare.compose(pub.id()).agent(SANNE).text("Hoi Joost, dank je voor je"
         + " reactie. Je kunt je vraag ook stellen via onze website.\n^Sanne").send().await(AWAIT);
     String ours = reply.result().orElseThrow().platformId().orElseThrow();
-    OutboxEntry deleted = webcare.outbox().enqueue(new org.webcare4j.core.outbox.DeleteComment(
+    OutboxEntry deleted = webcare.outbox().enqueue(new org.webcare4j.core.channel.DeleteComment(
         page.id(), pub.platformThreadId(), ours), "delete-" + ours).await(AWAIT);
     assertEquals(OutboxState.SENT, deleted.state());
     FacebookPageSimulator.Call last = graph.calls().get(graph.calls().size() - 1);

@@ -23,7 +23,7 @@ import org.webcare4j.core.model.PublicationState;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.outbox.PublishPost;
+import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.testkit.FacebookPageSimulator;

@@ -18,10 +18,10 @@ import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.outbox.LookupResult;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.LookupResult;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.webchat.internal.ChatEndpoint;
 
 /**

@@ -44,7 +44,6 @@ class ArchitectureTest {
    * rules.
    */
   private static final Set<Set<String>> CYCLES_TODAY = Set.of(
-      Set.of("channel", "outbox"),
       Set.of("internal.tone", "tone"));
 
   private static final JavaClasses CORE = new ClassFileImporter()

@@ -21,8 +21,8 @@ import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.SendMessage;
 
 /**
  * Sends replies over SMTP, threaded for the inwoner's mail client: {@code In-Reply-To} the mail

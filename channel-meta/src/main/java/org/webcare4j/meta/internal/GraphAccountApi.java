@@ -24,12 +24,12 @@ import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.outbox.DeleteComment;
-import org.webcare4j.core.outbox.HideComment;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.PrivateReply;
-import org.webcare4j.core.outbox.PublishPost;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.PrivateReply;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 
 /**
  * The Graph API calls of a Facebook Page or an Instagram professional account: a reply in a

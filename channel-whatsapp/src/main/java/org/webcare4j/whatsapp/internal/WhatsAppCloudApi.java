@@ -31,10 +31,10 @@ import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.outbox.MarkRead;
-import org.webcare4j.core.outbox.MessageTemplate;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.MarkRead;
+import org.webcare4j.core.channel.MessageTemplate;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.SendMessage;
 
 /**
  * The Cloud API calls: the JSON of each message type, the call, and the Graph error mapping.

@@ -18,12 +18,12 @@ import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.outbox.DeleteComment;
-import org.webcare4j.core.outbox.HideComment;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.PublishPost;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 
 /** The outbound operations of an X account, each one or a few v2 calls. */
 public final class XOperations {

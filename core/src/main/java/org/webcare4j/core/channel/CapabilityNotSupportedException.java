@@ -1,6 +1,5 @@
 package org.webcare4j.core.channel;
 
-import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.error.WebcareException;
 import org.webcare4j.core.model.ChannelId;
 

@@ -2,12 +2,7 @@ package org.webcare4j.core.channel;
 
 import java.util.Optional;
 import java.util.Set;
-import org.webcare4j.core.channel.CapabilityNotSupportedException;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.core.outbox.LookupResult;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.RateQuota;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
 /**

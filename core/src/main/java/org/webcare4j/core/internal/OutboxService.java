@@ -29,14 +29,14 @@ import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.outbox.OutboundMessage;
-import org.webcare4j.core.outbox.OutboundOperation;
+import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxHandle;
 import org.webcare4j.core.outbox.OutboxId;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.RateBudget;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.store.WebcareStore;
 
 /** The {@link Outbox}: checks, stores and hands over to the {@link OutboxDispatcher}. */

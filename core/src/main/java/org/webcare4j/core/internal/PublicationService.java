@@ -37,7 +37,7 @@ import org.webcare4j.core.model.PublicationState;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxId;
 import org.webcare4j.core.outbox.OutboxState;
-import org.webcare4j.core.outbox.PublishPost;
+import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.publish.CalendarDay;
 import org.webcare4j.core.publish.CalendarEntry;
 import org.webcare4j.core.publish.CalendarQuery;

@@ -1,5 +1,6 @@
 package org.webcare4j.core.outbox;
 
+import org.webcare4j.core.channel.MessageTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.webcare4j.core.outbox;
 
+import org.webcare4j.core.channel.OutboundOperation;
 import java.util.List;
 import java.util.Optional;
 import org.webcare4j.core.model.ChannelId;

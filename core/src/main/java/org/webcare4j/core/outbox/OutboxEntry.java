@@ -1,5 +1,7 @@
 package org.webcare4j.core.outbox;
 
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

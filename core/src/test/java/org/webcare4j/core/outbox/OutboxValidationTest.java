@@ -1,5 +1,7 @@
 package org.webcare4j.core.outbox;
 
+import org.webcare4j.core.channel.MessageTemplate;
+import org.webcare4j.core.channel.MarkRead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -687,9 +687,9 @@ public abstract class WebcareStoreContract {
 
   protected OutboxEntry entry(String thread, Instant due) {
     String n = String.format("%04d", ++outboxCounter);
-    var op = new org.webcare4j.core.outbox.SendMessage(WA, ConversationId.of("c-" + thread),
+    var op = new org.webcare4j.core.channel.SendMessage(WA, ConversationId.of("c-" + thread),
         MessageId.of("m-out-" + n), thread, Visibility.PRIVATE, "Antwoord " + n, List.of(),
-        Optional.empty(), Optional.of(new org.webcare4j.core.outbox.MessageTemplate("klaar",
+        Optional.empty(), Optional.of(new org.webcare4j.core.channel.MessageTemplate("klaar",
             "nl", List.of("Jan"))), Optional.of("jan@example.nl"), Optional.of("WOZ"),
         Optional.of("Sanne"));
     OutboxEntry e = OutboxEntry.queued(OutboxId.of("0000-" + n), "key-" + n, op, T0);
@@ -717,7 +717,7 @@ public abstract class WebcareStoreContract {
     assertThrows(StoreConflictException.class, () -> insert(sameKey));
 
     OutboxEntry sent = tx(tx -> tx.updateOutboxEntry(e.sending("instance-a", T0)
-        .sent(org.webcare4j.core.outbox.OperationResult.created("wamid.x"), 1, T0)));
+        .sent(org.webcare4j.core.channel.OperationResult.created("wamid.x"), 1, T0)));
     assertEquals(1, sent.version());
     assertEquals(Optional.of(sent), tx(tx -> tx.outboxEntry(e.id())));
     assertThrows(StoreConflictException.class,

@@ -28,12 +28,12 @@ import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.outbox.LookupResult;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.PublishPost;
-import org.webcare4j.core.outbox.RateQuota;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.LookupResult;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.RateQuota;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
 /**

@@ -25,14 +25,14 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.ToneOverride;
-import org.webcare4j.core.outbox.DeleteComment;
-import org.webcare4j.core.outbox.HideComment;
-import org.webcare4j.core.outbox.MarkRead;
-import org.webcare4j.core.outbox.OperationResult;
-import org.webcare4j.core.outbox.OutboundOperation;
-import org.webcare4j.core.outbox.PrivateReply;
-import org.webcare4j.core.outbox.PublishPost;
-import org.webcare4j.core.outbox.SendMessage;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
+import org.webcare4j.core.channel.MarkRead;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.PrivateReply;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 
 /**
  * JSON for what the JDBC store keeps as documents: inbound events, outbound operations,

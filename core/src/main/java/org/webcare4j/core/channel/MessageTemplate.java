@@ -1,4 +1,4 @@
-package org.webcare4j.core.outbox;
+package org.webcare4j.core.channel;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,9 +1,8 @@
-package org.webcare4j.core.outbox;
+package org.webcare4j.core.channel;
 
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.ConversationId;

@@ -1,7 +1,6 @@
-package org.webcare4j.core.outbox;
+package org.webcare4j.core.channel;
 
 import java.util.Objects;
-import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.model.ChannelId;
 
 /**

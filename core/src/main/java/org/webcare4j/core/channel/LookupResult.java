@@ -1,4 +1,4 @@
-package org.webcare4j.core.outbox;
+package org.webcare4j.core.channel;
 
 import java.util.Objects;
 import java.util.Optional;
