@@ -546,7 +546,7 @@ public final class BuiltinRules {
       // The answer is what is left once the attention (up to the end of its clause: "thanks for
       // your question about parking permits"), a closing offer to write back and the inwoner's
       // name are taken out.
-      List<TextSpan> attentionAt = clauses(text, find(ctx, "attention"));
+      List<TextSpan> attentionAt = clauses(ctx, find(ctx, "attention"));
       List<TextSpan> offers = find(ctx, "closing");
       List<TextSpan> closing = a.contentSentences.stream()
           .filter(x -> offers.stream().anyMatch(c -> c.overlaps(x))
@@ -571,14 +571,17 @@ public final class BuiltinRules {
     }
 
     /** Each span stretched to the end of its clause: the next comma, colon or sentence end. */
-    private static List<TextSpan> clauses(String text, List<TextSpan> spans) {
+    private static List<TextSpan> clauses(ToneContext ctx, List<TextSpan> spans) {
+      String text = ctx.text();
       List<TextSpan> out = new ArrayList<>(spans.size());
       for (TextSpan x : spans) {
+        int limit = ctx.sentences().stream().filter(s -> s.overlaps(x)).mapToInt(TextSpan::end)
+            .findFirst().orElse(text.length());
         int e = x.end();
-        while (e < text.length() && ",:;.!?\n".indexOf(text.charAt(e)) < 0) {
+        while (e < limit && ",:;.!?\n".indexOf(text.charAt(e)) < 0) {
           e++;
         }
-        out.add(new TextSpan(x.start(), e));
+        out.add(new TextSpan(x.start(), Math.max(x.end(), Math.min(e, limit))));
       }
       return out;
     }
@@ -611,6 +614,8 @@ public final class BuiltinRules {
     private static final Set<String> STATES = Set.of("bent", "is", "was", "hebt", "heeft", "had",
         "are", "were", "have", "zou", "would", "weet", "know", "vindt", "think");
 
+    /** What an infinitive that opens a Dutch sentence may be followed by to say what is possible. */
+    private static final Set<String> MAY = Set.of("kan", "mag", "kun", "moet");
     /** Words that may stand before an imperative: "just send", "gewoon even bellen". */
     private static final Set<String> SOFTENERS = Set.of("just", "simply", "then", "so", "also",
         "and", "please", "gewoon", "even", "dan", "ook", "en", "dus", "gerust");
@@ -643,6 +648,10 @@ public final class BuiltinRules {
       }
       if (w.size() >= 2 && SECOND_PERSON.contains(w.get(0)) && !STATES.contains(w.get(1))) {
         return true;
+      }
+      if (w.size() >= 3 && w.get(0).length() > 5 && w.get(0).endsWith("en")
+          && MAY.contains(w.get(1))) {
+        return true; // "Aanmelden kan tot 15 januari", "Parkeren mag in de garage"
       }
       if (w.get(0).equals("ik") && w.size() >= 2 && !I_STATES.contains(w.get(1))
           && !w.get(1).endsWith("e")) {
@@ -767,12 +776,14 @@ public final class BuiltinRules {
       }
       // What is left once the referral, the greeting and the inwoner's name are taken out
       List<TextSpan> attention = find(ctx, "attention");
+      List<TextSpan> closing = find(ctx, "closing");
       String name = ctx.request().inwonerName()
           .map(n -> n.strip().split("\\s+")[0].toLowerCase(Locale.ROOT)).orElse("");
       int remaining = 0;
       for (TextSpan w : a.contentWords) {
         if (referral.stream().noneMatch(r -> r.overlaps(w))
             && attention.stream().noneMatch(r -> r.overlaps(w))
+            && closing.stream().noneMatch(r -> r.overlaps(w))
             && !w.of(ctx.text()).toLowerCase(Locale.ROOT).equals(name)) {
           remaining++;
         }
@@ -1146,6 +1157,27 @@ public final class BuiltinRules {
 
   /** Urgency, crisis, or strongly negative. */
   static final class NeedsAttention extends InboundRule {
+    private static final Pattern YEAR = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b");
+
+    private static final Set<String> REFERS_BACK = Set.of("die", "dat", "deze", "hij", "het",
+        "ze", "zij", "it", "this", "that", "they");
+
+    private static String firstWord(String sentence) {
+      String[] w = sentence.strip().split("[^\\p{L}]+", 2);
+      return w.length == 0 ? "" : w[0].toLowerCase(Locale.ROOT);
+    }
+
+    /** A year before this one named in the sentence: "in 1995 bijna overstroomd". */
+    static boolean pastYear(String sentence, int thisYear) {
+      Matcher m = YEAR.matcher(sentence);
+      while (m.find()) {
+        if (Integer.parseInt(m.group(1)) < thisYear) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     NeedsAttention() {
       super("NEEDS_ATTENTION", Severity.WARN);
     }
@@ -1166,10 +1198,26 @@ public final class BuiltinRules {
       // Danger that is past, supposed or practised is no reason to hurry: "de storm van vorig
       // jaar", "wat moet ik doen als mijn kelder ooit onderloopt", "the evacuation drill".
       // Threats always are.
+      // The marker may stand in the sentence after: "Er is een bom gevonden. Die is al weggehaald."
       List<TextSpan> sentences = ctx.sentences();
-      urgent.removeIf(u -> harmless.stream().anyMatch(h -> h.overlaps(u)) || inQuotes(ctx, u)
-          || sentences.stream().filter(x -> x.overlaps(u))
-              .anyMatch(x -> notNow.stream().anyMatch(n -> n.overlaps(x))));
+      int year = ctx.request().at().atZone(java.time.ZoneOffset.UTC).getYear();
+      urgent.removeIf(u -> {
+        if (harmless.stream().anyMatch(h -> h.overlaps(u)) || inQuotes(ctx, u)) {
+          return true;
+        }
+        for (int i = 0; i < sentences.size(); i++) {
+          if (sentences.get(i).overlaps(u)) {
+            TextSpan here = sentences.get(i);
+            // the next sentence only when it speaks of the same thing: "Die is al weggehaald"
+            TextSpan next = i + 1 < sentences.size()
+                && REFERS_BACK.contains(firstWord(sentences.get(i + 1).of(text)))
+                ? sentences.get(i + 1) : here;
+            return notNow.stream().anyMatch(n -> n.overlaps(here) || n.overlaps(next))
+                || pastYear(here.of(text), year);
+          }
+        }
+        return false;
+      });
       for (Language l : Language.values()) {
         urgent.addAll(threats(ctx, l));
       }
