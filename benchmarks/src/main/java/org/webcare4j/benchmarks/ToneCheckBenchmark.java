@@ -24,6 +24,7 @@ import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 import org.webcare4j.core.tone.RecentReply;
 import org.webcare4j.core.tone.ToneChecker;
 import org.webcare4j.core.tone.ToneProfile;
@@ -60,9 +61,9 @@ public class ToneCheckBenchmark {
     if (REPLY.length() != 500) {
       throw new IllegalStateException("the reply is " + REPLY.length() + " characters");
     }
-    plain = ToneChecker.of(ToneProfile.dutchMunicipality());
+    plain = ToneChecker.of(Rulebook.dutchMunicipality());
     spelling = LanguageToolSpelling.builder().build();
-    withSpelling = ToneChecker.of(ToneProfile.dutchMunicipality(), List.of(spelling));
+    withSpelling = ToneChecker.of(Rulebook.dutchMunicipality(), List.of(spelling));
     spelling.warmUp().get(2, TimeUnit.MINUTES);
     ToneRequest.Builder b = ToneRequest.reply(REPLY, ChannelKind.FACEBOOK, Visibility.PUBLIC)
         .agent(new AgentIdentity("sanne.vos", "Sanne", "SV"))

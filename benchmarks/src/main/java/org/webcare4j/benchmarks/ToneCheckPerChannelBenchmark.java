@@ -22,9 +22,10 @@ import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 import org.webcare4j.core.tone.ToneChecker;
-import org.webcare4j.core.tone.ToneProfile;
 import org.webcare4j.core.tone.ToneCorpus;
+import org.webcare4j.core.tone.ToneProfile;
 import org.webcare4j.core.tone.ToneRequest;
 
 /**
@@ -51,7 +52,7 @@ public class ToneCheckPerChannelBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     ChannelKind k = ChannelKind.valueOf(kind);
-    checker = ToneChecker.of(ToneProfile.dutchMunicipality());
+    checker = ToneChecker.of(Rulebook.dutchMunicipality());
     request = ToneRequest.reply(ToneCheckBenchmark.REPLY, k,
             k == ChannelKind.EMAIL || k == ChannelKind.WEBCHAT || k == ChannelKind.WHATSAPP
                 || k == ChannelKind.MESSENGER ? Visibility.PRIVATE : Visibility.PUBLIC)

@@ -15,13 +15,13 @@ import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
-import org.webcare4j.core.channel.OperationContext;
-import org.webcare4j.core.error.PermanentPlatformException;
-import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.channel.LookupResult;
+import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.SendMessage;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.webchat.internal.ChatEndpoint;
 
 /**

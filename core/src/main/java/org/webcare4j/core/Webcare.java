@@ -201,7 +201,7 @@ public final class Webcare implements AutoCloseable {
     private OkHttpClient httpClient;
     private OutboxPolicy outboxPolicy = OutboxPolicy.defaults();
     private String instanceId;
-    private ToneProfile toneProfile = ToneProfile.dutchMunicipality();
+    private ToneProfile toneProfile = org.webcare4j.core.rulebook.Rulebook.dutchMunicipality();
     private PublishingPolicy publishing = PublishingPolicy.defaults();
     private final List<ToneRule> toneRules = new ArrayList<>();
 
@@ -210,7 +210,8 @@ public final class Webcare implements AutoCloseable {
     /**
      * Sets the tone profile replies are checked against and inbound messages classified with.
      *
-     * @param profile the profile; {@link ToneProfile#dutchMunicipality()} when not set
+     * @param profile the profile; {@link org.webcare4j.core.rulebook.Rulebook#dutchMunicipality()} when
+     *     not set
      * @return this builder
      */
     public Builder toneProfile(ToneProfile profile) {

@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.OutcomeUnknownException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.SendMessage;
 
 /**
  * Sends replies over SMTP, threaded for the inwoner's mail client: {@code In-Reply-To} the mail

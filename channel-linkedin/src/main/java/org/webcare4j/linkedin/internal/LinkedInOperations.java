@@ -8,16 +8,16 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.webcare4j.core.channel.OperationContext;
-import org.webcare4j.core.error.PermanentPlatformException;
-import org.webcare4j.core.error.TransientPlatformException;
-import org.webcare4j.core.model.Attachment;
-import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.channel.SendMessage;
+import org.webcare4j.core.error.PermanentPlatformException;
+import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.model.Attachment;
+import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.linkedin.LinkedInUrn;
 
 /** The outbound operations of an organisation page. */

@@ -12,7 +12,13 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.PrivateReply;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.TransientPlatformException;
@@ -24,12 +30,6 @@ import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.channel.DeleteComment;
-import org.webcare4j.core.channel.HideComment;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.PrivateReply;
-import org.webcare4j.core.channel.PublishPost;
-import org.webcare4j.core.channel.SendMessage;
 
 /**
  * The Graph API calls of a Facebook Page or an Instagram professional account: a reply in a

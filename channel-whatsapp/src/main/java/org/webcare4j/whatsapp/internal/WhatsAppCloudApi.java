@@ -20,7 +20,11 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.webcare4j.core.channel.MarkRead;
+import org.webcare4j.core.channel.MessageTemplate;
+import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
@@ -31,10 +35,6 @@ import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.channel.MarkRead;
-import org.webcare4j.core.channel.MessageTemplate;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.SendMessage;
 
 /**
  * The Cloud API calls: the JSON of each message type, the call, and the Graph error mapping.

@@ -12,18 +12,18 @@ import okhttp3.MultipartBody;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Visibility;
-import org.webcare4j.core.channel.DeleteComment;
-import org.webcare4j.core.channel.HideComment;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.OutboundOperation;
-import org.webcare4j.core.channel.PublishPost;
-import org.webcare4j.core.channel.SendMessage;
 
 /** The outbound operations of an X account, each one or a few v2 calls. */
 public final class XOperations {

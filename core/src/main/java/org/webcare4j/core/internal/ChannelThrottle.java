@@ -12,9 +12,9 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.channel.RateQuota;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.outbox.RateBudget;
-import org.webcare4j.core.channel.RateQuota;
 
 /**
  * One channel account's rate limiting: the platform's documented quota (a Failsafe rate limiter)

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.Channel;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.NotFoundException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.StoreConflictException;
@@ -29,14 +31,12 @@ import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.MessageId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.outbox.OutboundMessage;
-import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.outbox.Outbox;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxHandle;
 import org.webcare4j.core.outbox.OutboxId;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.outbox.RateBudget;
-import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.store.WebcareStore;
 
 /** The {@link Outbox}: checks, stores and hands over to the {@link OutboxDispatcher}. */

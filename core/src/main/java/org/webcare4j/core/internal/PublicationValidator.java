@@ -14,7 +14,7 @@ import java.util.Set;
 import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.PostRules;
-import org.webcare4j.core.internal.tone.Messages;
+import org.webcare4j.core.internal.text.Messages;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.publish.ChannelReport;
@@ -57,7 +57,7 @@ final class PublicationValidator {
     String name = v.channel().value();
     TextSpan all = new TextSpan(0, v.text().length());
     if (maybeRules.isEmpty()) {
-      found.add(block("CHANNEL_UNAVAILABLE", all, Messages.get(lang, "CHANNEL_UNAVAILABLE", name)));
+      found.add(block("CHANNEL_UNAVAILABLE", all, Messages.get(lang.code(), "CHANNEL_UNAVAILABLE", name)));
       return new ChannelReport(v.channel(), v.text(), v.text().length(), 0, found);
     }
     PostRules rules = maybeRules.get();
@@ -69,10 +69,10 @@ final class PublicationValidator {
     int length = rules.lengthCounter().count(out);
 
     if (v.text().isBlank() && v.link().isEmpty() && v.media().isEmpty()) {
-      found.add(block("POST_EMPTY", all, Messages.get(lang, "POST_EMPTY")));
+      found.add(block("POST_EMPTY", all, Messages.get(lang.code(), "POST_EMPTY")));
     }
     if (length > rules.maxTextLength()) {
-      found.add(block("POST_LENGTH", all, Messages.get(lang, "POST_LENGTH", name, length,
+      found.add(block("POST_LENGTH", all, Messages.get(lang.code(), "POST_LENGTH", name, length,
           rules.maxTextLength(), rules.lengthCounter().description())));
     }
     checkMedia(v, rules, name, lang, all, found);
@@ -89,16 +89,16 @@ final class PublicationValidator {
   private static void checkMedia(Variant v, PostRules rules, String name, Language lang,
       TextSpan all, List<Finding> found) {
     if (v.media().size() > rules.maxMedia()) {
-      found.add(block("MEDIA_COUNT", all, Messages.get(lang, "MEDIA_COUNT", name,
+      found.add(block("MEDIA_COUNT", all, Messages.get(lang.code(), "MEDIA_COUNT", name,
           rules.maxMedia(), v.media().size())));
     }
     if (rules.mediaRequired() && v.media().isEmpty()) {
-      found.add(block("MEDIA_REQUIRED", all, Messages.get(lang, "MEDIA_REQUIRED", name)));
+      found.add(block("MEDIA_REQUIRED", all, Messages.get(lang.code(), "MEDIA_REQUIRED", name)));
     }
     for (Attachment a : v.media()) {
       String kind = a.kind().name().toLowerCase(Locale.ROOT);
       if (!rules.accepts(a.kind())) {
-        found.add(block("MEDIA_KIND", all, Messages.get(lang, "MEDIA_KIND", name, kind)));
+        found.add(block("MEDIA_KIND", all, Messages.get(lang.code(), "MEDIA_KIND", name, kind)));
         continue;
       }
       Set<String> types = rules.mediaTypes().get(a.kind());
@@ -106,20 +106,20 @@ final class PublicationValidator {
         String accepted = String.join(", ", new java.util.TreeSet<>(types));
         if (a.mimeType().isEmpty()) {
           found.add(new Finding("MEDIA_TYPE", Severity.WARN, all,
-              Messages.get(lang, "MEDIA_TYPE_UNKNOWN", name, accepted), Optional.empty(),
+              Messages.get(lang.code(), "MEDIA_TYPE_UNKNOWN", name, accepted), Optional.empty(),
               Optional.empty()));
         } else if (!types.contains(a.mimeType().get().toLowerCase(Locale.ROOT))) {
-          found.add(block("MEDIA_TYPE", all, Messages.get(lang, "MEDIA_TYPE", name,
+          found.add(block("MEDIA_TYPE", all, Messages.get(lang.code(), "MEDIA_TYPE", name,
               a.mimeType().get(), accepted)));
         }
       }
       if (a.sizeBytes().isPresent() && rules.maxBytes(a.kind()).isPresent()
           && a.sizeBytes().getAsLong() > rules.maxBytes(a.kind()).getAsLong()) {
-        found.add(block("MEDIA_SIZE", all, Messages.get(lang, "MEDIA_SIZE", name,
+        found.add(block("MEDIA_SIZE", all, Messages.get(lang.code(), "MEDIA_SIZE", name,
             a.sizeBytes().getAsLong(), rules.maxBytes(a.kind()).getAsLong())));
       }
       if (rules.mediaByUrl() && a.url().filter(u -> webAddress(u).isPresent()).isEmpty()) {
-        found.add(block("MEDIA_URL", all, Messages.get(lang, "MEDIA_URL", name)));
+        found.add(block("MEDIA_URL", all, Messages.get(lang.code(), "MEDIA_URL", name)));
       }
     }
   }
@@ -127,21 +127,21 @@ final class PublicationValidator {
   private static void checkLink(String link, PostRules rules, String name, Language lang,
       TextSpan all, List<Finding> found) {
     if (rules.links() == PostRules.LinkPlacement.NONE) {
-      found.add(block("LINK", all, Messages.get(lang, "LINK_NONE", name)));
+      found.add(block("LINK", all, Messages.get(lang.code(), "LINK_NONE", name)));
       return;
     }
     Optional<String> scheme = webAddress(link);
     if (scheme.isEmpty()) {
-      found.add(block("LINK", all, Messages.get(lang, "LINK")));
+      found.add(block("LINK", all, Messages.get(lang.code(), "LINK")));
       return;
     }
     if (scheme.get().equals("http")) {
-      found.add(new Finding("LINK", Severity.WARN, all, Messages.get(lang, "LINK_HTTP"),
+      found.add(new Finding("LINK", Severity.WARN, all, Messages.get(lang.code(), "LINK_HTTP"),
           Optional.empty(), Optional.empty()));
     }
     if (rules.links() == PostRules.LinkPlacement.IN_TEXT_NOT_CLICKABLE) {
       found.add(new Finding("LINK_NOT_CLICKABLE", Severity.WARN, all,
-          Messages.get(lang, "LINK_NOT_CLICKABLE", name), Optional.empty(), Optional.empty()));
+          Messages.get(lang.code(), "LINK_NOT_CLICKABLE", name), Optional.empty(), Optional.empty()));
     }
   }
 

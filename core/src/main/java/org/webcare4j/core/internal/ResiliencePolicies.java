@@ -7,10 +7,10 @@ import dev.failsafe.RetryPolicy;
 import dev.failsafe.Timeout;
 import dev.failsafe.TimeoutExceededException;
 import java.time.Duration;
+import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.error.OutcomeUnknownException;
 import org.webcare4j.core.error.RateLimitedException;
 import org.webcare4j.core.error.TransientPlatformException;
-import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.outbox.OutboxPolicy;
 
 /**

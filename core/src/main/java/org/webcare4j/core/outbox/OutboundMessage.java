@@ -1,10 +1,10 @@
 package org.webcare4j.core.outbox;
 
-import org.webcare4j.core.channel.MessageTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.webcare4j.core.channel.MessageTemplate;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.ToneOverride;

@@ -1,8 +1,8 @@
 package org.webcare4j.core.outbox;
 
-import org.webcare4j.core.channel.OutboundOperation;
 import java.util.List;
 import java.util.Optional;
+import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.ConversationId;
 

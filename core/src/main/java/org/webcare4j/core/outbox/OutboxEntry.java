@@ -1,10 +1,10 @@
 package org.webcare4j.core.outbox;
 
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.OutboundOperation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.DeliveryFailure;
 

@@ -9,16 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.webcare4j.core.internal.tone.BuiltinRules;
-import org.webcare4j.core.internal.tone.Languages;
 import org.webcare4j.core.model.MessageFlag;
 
 /**
- * Checks texts against the rulebook: the built-in rules, the profile's own rules and any rules
- * added here (such as a spelling checker). Thread-safe; build one and share it.
+ * Checks texts against a profile's rules (for a profile from {@link
+ * org.webcare4j.core.rulebook.Rulebook}, the built-in ones and the organisation's own) and any
+ * rules added here (such as a spelling checker). Thread-safe; build one and share it.
  *
  * <pre>{@code
- * ToneChecker checker = ToneChecker.of(ToneProfile.dutchMunicipality());
+ * ToneChecker checker = ToneChecker.of(Rulebook.dutchMunicipality());
  * ToneReport report = checker.check(
  *     ToneRequest.reply(text, ChannelKind.FACEBOOK, Visibility.PUBLIC).agent(sanne).build());
  * }</pre>
@@ -31,8 +30,7 @@ public final class ToneChecker {
 
   private ToneChecker(ToneProfile profile, List<ToneRule> extra) {
     this.profile = profile;
-    List<ToneRule> all = new ArrayList<>(BuiltinRules.all());
-    all.addAll(profile.ownRules());
+    List<ToneRule> all = new ArrayList<>(profile.rules());
     all.addAll(extra);
     for (int i = 0; i < all.size(); i++) {
       for (int j = i + 1; j < all.size(); j++) {
@@ -45,7 +43,7 @@ public final class ToneChecker {
   }
 
   /**
-   * Returns a checker for a profile, with the built-in rules and the profile's own.
+   * Returns a checker that runs a profile's rules.
    *
    * @param profile the profile
    * @return the checker
@@ -58,7 +56,7 @@ public final class ToneChecker {
    * Returns a checker for a profile with extra rules from code.
    *
    * @param profile the profile
-   * @param extra rules besides the built-in and the profile's own; ids must be unique
+   * @param extra rules besides the profile's; ids must be unique
    * @return the checker
    * @throws IllegalArgumentException when two rules share an id
    */
@@ -115,7 +113,7 @@ public final class ToneChecker {
         // One broken rule must not stop the others, nor hide that it did not run.
         log.warn("tone rule {} failed", rule.id(), e);
         found.add(new Finding(rule.id(), Severity.INFO, new TextSpan(0, 0),
-            org.webcare4j.core.internal.tone.Messages.get(profile.language(), "RULE_FAILED",
+            org.webcare4j.core.internal.text.Messages.get(profile.language().code(), "RULE_FAILED",
                 rule.id()), Optional.empty(), Optional.empty()));
       }
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.webcare4j.core.internal.tone.Words;
 
 /**
  * What a {@link ToneRule} sees of the text it checks: the request, the profile in force, the
@@ -133,7 +132,12 @@ public final class ToneContext {
     List<TextSpan> out = new ArrayList<>();
     int n = t.length();
     if (wordsWanted) {
-      return Words.split(t);
+      int[] bounds = org.webcare4j.core.internal.text.Words.bounds(t);
+      List<TextSpan> words = new ArrayList<>(bounds.length / 2);
+      for (int i = 0; i < bounds.length; i += 2) {
+        words.add(new TextSpan(bounds[i], bounds[i + 1]));
+      }
+      return Collections.unmodifiableList(words);
     }
     int start = 0;
     for (int i = 0; i <= n; i++) {

@@ -1,9 +1,5 @@
 package org.webcare4j.core.tone;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,16 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.webcare4j.core.channel.ChannelKind;
-import org.webcare4j.core.internal.tone.ProfileReader;
 
 /**
  * An organisation's tone of voice: which rules run, how severe each is, and the house style per
- * channel kind. Immutable; start from {@link #dutchMunicipality()} or load a file with {@link
- * #load(Path)}, whose settings go on top of that built-in profile.
+ * channel kind. Immutable. Start from
+ * {@link org.webcare4j.core.rulebook.Rulebook#dutchMunicipality()} (the built-in rules with the
+ * rulebook's defaults) or load a file with
+ * {@link org.webcare4j.core.rulebook.Rulebook#load(java.nio.file.Path)}, whose settings go on top
+ * of it.
  */
 public final class ToneProfile {
-  private static final ToneProfile DUTCH_MUNICIPALITY = defaults().build();
-
   private final Language language;
   private final Map<String, Severity> severities;
   private final Set<String> disabled;
@@ -39,7 +35,7 @@ public final class ToneProfile {
   private final Set<String> organisationDomains;
   private final Set<String> organisationPhoneNumbers;
   private final Set<String> organisationIbans;
-  private final List<ToneRule> ownRules;
+  private final List<ToneRule> rules;
 
   private ToneProfile(Builder b) {
     language = b.language;
@@ -54,69 +50,13 @@ public final class ToneProfile {
     organisationDomains = Set.copyOf(b.organisationDomains);
     organisationPhoneNumbers = Set.copyOf(b.organisationPhoneNumbers);
     organisationIbans = Set.copyOf(b.organisationIbans);
-    ownRules = List.copyOf(b.ownRules);
+    rules = List.copyOf(b.rules);
   }
 
   /**
-   * Returns the built-in profile for a Dutch municipality: Dutch messages; jij-vorm and a
-   * "^Name" sign-off on social channels ("^initials" on X); u-vorm and "Met vriendelijke groet"
-   * on e-mail; u-vorm and no sign-off in the website chat; canned answers at 80 % similarity to
-   * replies in two other conversations within 14 days; B1 readability (Flesch-Douma 60, at most
-   * 20 words a sentence); and the house-style swap "burger" to "inwoner".
-   *
-   * @return the profile
-   */
-  public static ToneProfile dutchMunicipality() {
-    return DUTCH_MUNICIPALITY;
-  }
-
-  private static Builder defaults() {
-    Builder b = new Builder();
-    for (ChannelKind k : ChannelKind.values()) {
-      b.channel(k, new ChannelTone(AddressForm.JIJ, "^{firstName}", true));
-    }
-    b.channel(ChannelKind.X, new ChannelTone(AddressForm.JIJ, "^{initials}", true));
-    b.channel(ChannelKind.EMAIL,
-        new ChannelTone(AddressForm.U, "Met vriendelijke groet,\n{firstName}", true));
-    b.channel(ChannelKind.WEBCHAT, new ChannelTone(AddressForm.U, "", true));
-    b.rule(ProfileReader.substitution("HOUSE_STYLE", Severity.WARN,
-        "Schrijf '%s' in plaats van '%s'.",
-        Map.of("burger", "inwoner", "burgers", "inwoners", "aanvraagformulier", "formulier"),
-        Set.of()));
-    return b;
-  }
-
-  /**
-   * Reads a profile file, YAML or JSON; its settings go on top of {@link #dutchMunicipality()}.
-   *
-   * @param file the file
-   * @return the profile
-   * @throws InvalidToneProfileException when the file is not a valid profile
-   * @throws java.io.UncheckedIOException when it cannot be read
-   */
-  public static ToneProfile load(Path file) {
-    try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read tone profile " + file, e);
-    }
-  }
-
-  /**
-   * Reads a profile from text, YAML or JSON; its settings go on top of {@link
-   * #dutchMunicipality()}.
-   *
-   * @param content the profile
-   * @return the profile
-   * @throws InvalidToneProfileException when the text is not a valid profile
-   */
-  public static ToneProfile parse(String content) {
-    return ProfileReader.read(content, DUTCH_MUNICIPALITY.toBuilder()).build();
-  }
-
-  /**
-   * Starts an empty profile: Dutch, every rule at its default severity, jij-vorm and no
-   * sign-off on every channel. Most hosts start from {@link #dutchMunicipality()} instead.
+   * Starts an empty profile: Dutch, no rules, jij-vorm and no sign-off on every channel. Most
+   * hosts start from {@link org.webcare4j.core.rulebook.Rulebook#dutchMunicipality()} instead,
+   * which holds the built-in rules.
    *
    * @return a builder
    */
@@ -143,7 +83,7 @@ public final class ToneProfile {
     b.organisationDomains.addAll(organisationDomains);
     b.organisationPhoneNumbers.addAll(organisationPhoneNumbers);
     b.organisationIbans.addAll(organisationIbans);
-    b.ownRules.addAll(ownRules);
+    b.rules.addAll(rules);
     return b;
   }
 
@@ -273,18 +213,20 @@ public final class ToneProfile {
   }
 
   /**
-   * Returns the organisation's own rules, from its profile file or added in code.
+   * Returns the rules this profile runs: the built-in ones when it was started from {@link
+   * org.webcare4j.core.rulebook.Rulebook#dutchMunicipality()}, and the organisation's own, from
+   * its profile file or added in code. A rule whose severity is off is listed but does not run.
    *
-   * @return the rules
+   * @return the rules, in the order they run
    */
-  public List<ToneRule> ownRules() {
-    return ownRules;
+  public List<ToneRule> rules() {
+    return rules;
   }
 
   @Override
   public String toString() {
     return "ToneProfile{language=" + language + ", severities=" + severities + ", disabled="
-        + disabled + ", ownRules=" + ownRules.stream().map(ToneRule::id).toList() + "}";
+        + disabled + ", rules=" + rules.stream().map(ToneRule::id).toList() + "}";
   }
 
   /** Builds a {@link ToneProfile}. */
@@ -301,7 +243,7 @@ public final class ToneProfile {
     private final Set<String> organisationDomains = new LinkedHashSet<>();
     private final Set<String> organisationPhoneNumbers = new LinkedHashSet<>();
     private final Set<String> organisationIbans = new LinkedHashSet<>();
-    private final List<ToneRule> ownRules = new ArrayList<>();
+    private final List<ToneRule> rules = new ArrayList<>();
 
     private Builder() {
       for (ChannelKind k : ChannelKind.values()) {
@@ -437,16 +379,21 @@ public final class ToneProfile {
     }
 
     /**
-     * Adds a rule of the organisation's own. A rule with the id of an earlier own rule replaces
-     * it.
+     * Adds a rule. A rule with the id of an earlier one takes its place, so an organisation can
+     * replace a built-in rule with its own.
      *
      * @param rule the rule
      * @return this builder
      */
     public Builder rule(ToneRule rule) {
       Objects.requireNonNull(rule, "rule");
-      ownRules.removeIf(r -> r.id().equals(rule.id()));
-      ownRules.add(rule);
+      for (int i = 0; i < rules.size(); i++) {
+        if (rules.get(i).id().equals(rule.id())) {
+          rules.set(i, rule);
+          return this;
+        }
+      }
+      rules.add(rule);
       return this;
     }
 

@@ -1,7 +1,5 @@
 package org.webcare4j.core.outbox;
 
-import org.webcare4j.core.channel.MessageTemplate;
-import org.webcare4j.core.channel.MarkRead;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.webcare4j.core.channel.Capability;
 import org.webcare4j.core.channel.CapabilityNotSupportedException;
+import org.webcare4j.core.channel.MarkRead;
+import org.webcare4j.core.channel.MessageTemplate;
 import org.webcare4j.core.error.NotFoundException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.TextTooLongException;

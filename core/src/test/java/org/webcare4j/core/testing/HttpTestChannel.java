@@ -18,8 +18,14 @@ import org.webcare4j.core.channel.Channel;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
 import org.webcare4j.core.channel.LengthCounter;
+import org.webcare4j.core.channel.LookupResult;
 import org.webcare4j.core.channel.OperationContext;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.PostRules;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.RateQuota;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.RateLimitedException;
@@ -28,12 +34,6 @@ import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
-import org.webcare4j.core.channel.LookupResult;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.OutboundOperation;
-import org.webcare4j.core.channel.PublishPost;
-import org.webcare4j.core.channel.RateQuota;
-import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 
 /** Details of single rules that the corpus does not pin down. */
 class BuiltinRulesTest {
@@ -46,7 +47,7 @@ class BuiltinRulesTest {
 
   @Test
   void organisationsOwnContactDetailsAreNotPersonalData() {
-    ToneProfile p = ToneProfile.dutchMunicipality().toBuilder()
+    ToneProfile p = Rulebook.dutchMunicipality().toBuilder()
         .organisationDomain("utrecht.nl").organisationPhoneNumber("030 286 0000").build();
     String text = "Hoi Jan, mail naar j.jansen@utrecht.nl of bel 030 286 0000. ^Sanne";
     ToneReport own = ToneChecker.of(p).check(ToneRequest.reply(text, ChannelKind.FACEBOOK,
@@ -86,7 +87,7 @@ class BuiltinRulesTest {
 
   @Test
   void messagesComeInTheProfilesLanguage() {
-    ToneChecker english = ToneChecker.of(ToneProfile.dutchMunicipality().toBuilder()
+    ToneChecker english = ToneChecker.of(Rulebook.dutchMunicipality().toBuilder()
         .language(Language.ENGLISH).build());
     ToneReport r = english.check(ToneRequest.reply("Hoi Jan, ik vind dat ook. Bel ons.\n^Sanne",
         ChannelKind.WHATSAPP, Visibility.PRIVATE).agent(ToneCorpus.SANNE).build());

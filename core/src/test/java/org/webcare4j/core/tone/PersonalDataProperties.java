@@ -19,6 +19,7 @@ import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.internal.tone.PersonalData;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 
 /**
  * Properties of the personal-data detectors and of X length counting: a valid BSN or IBAN
@@ -26,7 +27,7 @@ import org.webcare4j.core.model.Visibility;
  * counter agrees with twitter-text.
  */
 class PersonalDataProperties {
-  private static final ToneChecker CHECKER = ToneChecker.of(ToneProfile.dutchMunicipality());
+  private static final ToneChecker CHECKER = ToneChecker.of(Rulebook.dutchMunicipality());
 
   /** Text around the number: letters, punctuation, spaces, emoji, but no digits to merge with. */
   @Provide
@@ -77,7 +78,7 @@ class PersonalDataProperties {
   }
 
   private static List<PersonalData.Item> find(String text) {
-    return PersonalData.find(text, ToneProfile.dutchMunicipality(), false);
+    return PersonalData.find(text, Rulebook.dutchMunicipality(), false);
   }
 
   @Property

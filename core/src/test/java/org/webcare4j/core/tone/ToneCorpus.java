@@ -17,12 +17,13 @@ import org.webcare4j.core.channel.LengthCounter;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 
 /** The labelled test corpus in {@code src/test/resources/tone}; public for other modules' tests. */
 public final class ToneCorpus {
   public static final AgentIdentity SANNE = new AgentIdentity("sanne.vos", "Sanne", "SV");
   public static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-  public static final ToneProfile PROFILE = ToneProfile.dutchMunicipality().toBuilder()
+  public static final ToneProfile PROFILE = Rulebook.dutchMunicipality().toBuilder()
       .organisationIban("NL86 INGB 0002 4455 88")
       .build();
 

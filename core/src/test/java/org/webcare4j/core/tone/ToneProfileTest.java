@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 
 /** Profiles from YAML and JSON, the organisation's own rules, and clear errors for bad files. */
 class ToneProfileTest {
@@ -57,21 +58,24 @@ class ToneProfileTest {
 
   @Test
   void readsEverySettingFromYaml() {
-    ToneProfile p = ToneProfile.parse(YAML);
+    ToneProfile p = Rulebook.parse(YAML);
     assertEquals(Language.ENGLISH, p.language());
     assertTrue(p.disabledRules().contains("FIRST_PERSON"));
     assertEquals(Severity.BLOCK, p.severities().get("PROMISE"));
     assertEquals(new ChannelTone(AddressForm.U, "Groet, {firstName}", true),
         p.channel(ChannelKind.FACEBOOK));
-    assertEquals(ToneProfile.dutchMunicipality().channel(ChannelKind.X),
+    assertEquals(Rulebook.dutchMunicipality().channel(ChannelKind.X),
         p.channel(ChannelKind.X), "channels not named keep the built-in style");
     assertEquals(Duration.ofDays(7), p.cannedWindow());
     assertEquals(0.9, p.cannedSimilarity());
     assertEquals(3, p.cannedMinConversations());
     assertEquals(25, p.maxSentenceWords());
     assertTrue(p.organisationDomains().contains("gemeente-utrecht.nl"));
+    List<String> builtIn = Rulebook.rules().stream().map(ToneRule::id).toList();
+    assertEquals(builtIn, p.rules().stream().map(ToneRule::id).limit(builtIn.size()).toList(),
+        "the built-in rules come first");
     assertEquals(List.of("HOUSE_STYLE", "JARGON", "WE_SAY_INWONER", "ONE_EXCLAMATION",
-        "MENTION_DIGID"), p.ownRules().stream().map(ToneRule::id).toList());
+        "MENTION_DIGID"), p.rules().stream().map(ToneRule::id).skip(builtIn.size()).toList());
   }
 
   @Test
@@ -81,7 +85,7 @@ class ToneProfileTest {
         {"rules": {"PROMISE": "BLOCK"},
          "ownRules": [{"id": "JARGON", "type": "existence", "tokens": ["middels"]}]}
         """);
-    ToneProfile p = ToneProfile.load(file);
+    ToneProfile p = Rulebook.load(file);
     assertEquals(Severity.BLOCK, p.severities().get("PROMISE"));
     ToneReport r = check(p, "Hoi Jan, middels dit bericht beloof ik niets.\n^Sanne",
         ChannelKind.FACEBOOK);
@@ -91,7 +95,7 @@ class ToneProfileTest {
 
   @Test
   void ownRulesRunThroughTheSameEngine() {
-    ToneProfile p = ToneProfile.parse(YAML);
+    ToneProfile p = Rulebook.parse(YAML);
     String text = "Hoi Jan, conform de regels mogen Burgers hier parkeren! Echt! ^SV";
     ToneReport r = check(p, text, ChannelKind.FACEBOOK);
     assertEquals("conform", r.findings("JARGON").get(0).span().of(text));
@@ -128,7 +132,7 @@ class ToneProfileTest {
         }
       }
     };
-    ToneProfile p = ToneProfile.dutchMunicipality().toBuilder().rule(noEmoji)
+    ToneProfile p = Rulebook.dutchMunicipality().toBuilder().rule(noEmoji)
         .severity("NO_EMOJI", Severity.BLOCK).build();
     ToneReport r = check(p, "Hoi Jan 🙂 ^Sanne", ChannelKind.FACEBOOK);
     assertEquals(Severity.BLOCK, r.findings("NO_EMOJI").get(0).severity());
@@ -153,7 +157,7 @@ class ToneProfileTest {
         throw new IllegalStateException("bug");
       }
     };
-    ToneReport r = ToneChecker.of(ToneProfile.dutchMunicipality(), List.of(broken))
+    ToneReport r = ToneChecker.of(Rulebook.dutchMunicipality(), List.of(broken))
         .check(ToneRequest.reply("Hoi", ChannelKind.X, Visibility.PUBLIC).build());
     assertEquals(Severity.INFO, r.findings("BROKEN").get(0).severity());
     assertTrue(r.has("TRIPLE_A"), "the other rules still ran");
@@ -178,7 +182,32 @@ class ToneProfileTest {
 
   private static void assertMessage(String expected, String profile) {
     InvalidToneProfileException e = assertThrows(InvalidToneProfileException.class,
-        () -> ToneProfile.parse(profile));
+        () -> Rulebook.parse(profile));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  @Test
+  void anEmptyProfileRunsNothingAndARuleWithABuiltInIdReplacesIt() {
+    ToneRule quiet = new ToneRule() {
+      @Override
+      public String id() {
+        return "SHOUTING";
+      }
+
+      @Override
+      public Severity defaultSeverity() {
+        return Severity.INFO;
+      }
+
+      @Override
+      public void check(ToneContext ctx, Findings findings) {}
+    };
+    String text = "Hoi Jan, DIT IS ECHT ZO!!! ^Sanne";
+    assertEquals(List.of(), check(ToneProfile.builder().build(), text, ChannelKind.FACEBOOK)
+        .findings());
+    assertTrue(check(Rulebook.dutchMunicipality(), text, ChannelKind.FACEBOOK).has("SHOUTING"));
+    ToneProfile replaced = Rulebook.dutchMunicipality().toBuilder().rule(quiet).build();
+    assertFalse(check(replaced, text, ChannelKind.FACEBOOK).has("SHOUTING"));
+    assertEquals(Rulebook.rules().size() + 1, replaced.rules().size(), "HOUSE_STYLE besides");
   }
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.core.rulebook.Rulebook;
 import org.webcare4j.core.tone.Finding;
-import org.webcare4j.core.tone.ToneCorpus;
 import org.webcare4j.core.tone.ToneChecker;
+import org.webcare4j.core.tone.ToneCorpus;
 import org.webcare4j.core.tone.ToneProfile;
 import org.webcare4j.core.tone.ToneReport;
 import org.webcare4j.core.tone.ToneRequest;
@@ -32,7 +33,7 @@ class LanguageToolSpellingTest {
   @BeforeAll
   static void load() throws Exception {
     spelling = LanguageToolSpelling.builder().build();
-    checker = ToneChecker.of(ToneProfile.dutchMunicipality(), List.of(spelling));
+    checker = ToneChecker.of(Rulebook.dutchMunicipality(), List.of(spelling));
     spelling.warmUp().get(2, TimeUnit.MINUTES);
   }
 
@@ -102,7 +103,7 @@ class LanguageToolSpellingTest {
   void beforeLoadingACheckSaysSoInsteadOfWaiting() {
     LanguageToolSpelling cold = LanguageToolSpelling.builder().poolSize(1).build();
     try {
-      ToneReport r = ToneChecker.of(ToneProfile.dutchMunicipality(), List.of(cold))
+      ToneReport r = ToneChecker.of(Rulebook.dutchMunicipality(), List.of(cold))
           .check(ToneRequest.reply("Hoi, ik heb het ontvagen.", ChannelKind.WHATSAPP,
               Visibility.PRIVATE).build());
       assertFalse(cold.isReady());

@@ -10,6 +10,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
+import org.webcare4j.core.channel.DeleteComment;
+import org.webcare4j.core.channel.HideComment;
+import org.webcare4j.core.channel.MarkRead;
+import org.webcare4j.core.channel.OperationResult;
+import org.webcare4j.core.channel.OutboundOperation;
+import org.webcare4j.core.channel.PrivateReply;
+import org.webcare4j.core.channel.PublishPost;
+import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.StoreException;
 import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
@@ -25,14 +33,6 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.ToneOverride;
-import org.webcare4j.core.channel.DeleteComment;
-import org.webcare4j.core.channel.HideComment;
-import org.webcare4j.core.channel.MarkRead;
-import org.webcare4j.core.channel.OperationResult;
-import org.webcare4j.core.channel.OutboundOperation;
-import org.webcare4j.core.channel.PrivateReply;
-import org.webcare4j.core.channel.PublishPost;
-import org.webcare4j.core.channel.SendMessage;
 
 /**
  * JSON for what the JDBC store keeps as documents: inbound events, outbound operations,

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.webcare4j.core.channel.ChannelKind;
 import org.webcare4j.core.channel.ChannelLimits;
+import org.webcare4j.core.internal.text.Messages;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.Direction;
@@ -193,7 +194,7 @@ public final class BuiltinRules {
   }
 
   static String msg(ToneContext ctx, String key, Object... args) {
-    return Messages.get(ctx.messageLanguage(), key, args);
+    return Messages.get(ctx.messageLanguage().code(), key, args);
   }
 
   static TextSpan whole(ToneContext ctx) {

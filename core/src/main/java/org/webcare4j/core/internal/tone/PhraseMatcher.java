@@ -98,7 +98,12 @@ public final class PhraseMatcher {
      * @return the tokens
      */
     public static Tokens of(String text) {
-      return new Tokens(text, Words.split(text));
+      int[] bounds = org.webcare4j.core.internal.text.Words.bounds(text);
+      List<TextSpan> words = new ArrayList<>(bounds.length / 2);
+      for (int i = 0; i < bounds.length; i += 2) {
+        words.add(new TextSpan(bounds[i], bounds[i + 1]));
+      }
+      return new Tokens(text, words);
     }
   }
 

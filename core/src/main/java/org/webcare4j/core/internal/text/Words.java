@@ -1,9 +1,6 @@
-package org.webcare4j.core.internal.tone;
+package org.webcare4j.core.internal.text;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import org.webcare4j.core.tone.TextSpan;
+import java.util.Arrays;
 
 /** Splits text into words: letters and digits, with inner apostrophes, hyphens and dots. */
 public final class Words {
@@ -13,10 +10,12 @@ public final class Words {
    * Splits a text. "collega's", "e-mail", "www.gemeente.nl" and "100%" are one word each.
    *
    * @param text the text
-   * @return the words' spans, in order
+   * @return the words' bounds, in order: start and end (exclusive) of the first word, then of
+   *     the second, and so on
    */
-  public static List<TextSpan> split(String text) {
-    List<TextSpan> out = new ArrayList<>();
+  public static int[] bounds(String text) {
+    int[] out = new int[16];
+    int count = 0;
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -43,8 +42,12 @@ public final class Words {
           break;
         }
       }
-      out.add(new TextSpan(start, end));
+      if (count + 2 > out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      out[count++] = start;
+      out[count++] = end;
     }
-    return Collections.unmodifiableList(out);
+    return Arrays.copyOf(out, count);
   }
 }

@@ -1,13 +1,11 @@
-package org.webcare4j.core.internal.tone;
+package org.webcare4j.core.tone;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.webcare4j.core.tone.Language;
-import org.webcare4j.core.tone.TextSpan;
 
 /** Tells Dutch from English by their most common words. */
-public final class Languages {
+final class Languages {
   private static final Set<String> DUTCH = Set.of("de", "het", "een", "en", "je", "jij", "u",
       "uw", "wij", "van", "voor", "niet", "dat", "op", "met", "zijn", "ook", "bij", "naar",
       "kun", "kunt", "heb", "heeft", "hebt", "dank", "bedankt", "graag", "hoi", "hallo", "groet",
@@ -29,7 +27,7 @@ public final class Languages {
    * @param fallback the answer when the words do not tell
    * @return the language
    */
-  public static Language guess(String text, List<TextSpan> words, Language fallback) {
+  static Language guess(String text, List<TextSpan> words, Language fallback) {
     int nl = 0;
     int en = 0;
     for (TextSpan w : words) {
