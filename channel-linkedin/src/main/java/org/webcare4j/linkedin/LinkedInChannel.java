@@ -40,6 +40,7 @@ import org.webcare4j.linkedin.internal.LinkedInApi;
 import org.webcare4j.linkedin.internal.LinkedInOperations;
 import org.webcare4j.linkedin.internal.LinkedInPayloadParser;
 import org.webcare4j.linkedin.internal.LinkedInPoller;
+import org.webcare4j.linkedin.internal.LinkedInUrn;
 
 /**
  * One LinkedIn organisation page on the Community Management API: posts (text, an article link,
@@ -139,12 +140,12 @@ public final class LinkedInChannel implements Channel {
   }
 
   /**
-   * Returns the page's URN.
+   * Returns the page's URN, such as {@code urn:li:organization:2414183}.
    *
    * @return the organisation URN
    */
-  public LinkedInUrn organization() {
-    return organization;
+  public String organization() {
+    return organization.toString();
   }
 
   @Override

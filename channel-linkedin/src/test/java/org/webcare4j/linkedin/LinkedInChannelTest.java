@@ -35,6 +35,7 @@ import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
+import org.webcare4j.linkedin.internal.LinkedInUrn;
 import org.webcare4j.testkit.LinkedInSimulator;
 
 /** The LinkedIn channel end to end against the LinkedIn simulator, through a real Webcare. */

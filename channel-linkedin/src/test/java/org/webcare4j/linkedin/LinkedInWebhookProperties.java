@@ -23,6 +23,7 @@ import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.webhook.HmacSignature;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.linkedin.internal.LinkedInPayloadParser;
+import org.webcare4j.linkedin.internal.LinkedInUrn;
 import org.webcare4j.testkit.PayloadMutations.Mutation;
 import org.webcare4j.testkit.PayloadMutations;
 import org.webcare4j.testkit.StoreProbes;

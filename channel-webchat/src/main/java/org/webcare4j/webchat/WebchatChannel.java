@@ -23,6 +23,7 @@ import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.webchat.internal.ChatEndpoint;
+import org.webcare4j.webchat.internal.Hours;
 
 /**
  * Live chat on the organisation's own website. Visitors chat through the widget this channel
@@ -65,7 +66,9 @@ public final class WebchatChannel implements Channel {
   private WebchatChannel(Builder b) {
     this.id = b.id;
     this.maxLength = b.maxLength;
-    this.endpoint = new ChatEndpoint(id, b.origins, b.hours, new ChatEndpoint.Limits(b.maxLength,
+    OpeningHours hours = b.hours;
+    this.endpoint = new ChatEndpoint(id, b.origins, new Hours(hours::isOpen, hours::nextOpening,
+        hours.zone()), new ChatEndpoint.Limits(b.maxLength,
         b.perMinute, b.sessionTtl, b.sessionsPerAddress, b.maxSessions,
         Optional.ofNullable(b.addressHeader)), Optional.ofNullable(b.mailer).map(m -> m::send),
         b.clock, () -> Optional.ofNullable(context.get()));

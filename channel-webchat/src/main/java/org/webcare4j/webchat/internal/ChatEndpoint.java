@@ -38,7 +38,6 @@ import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
-import org.webcare4j.webchat.OpeningHours;
 import org.webcare4j.webchat.internal.ChatSessions.Event;
 import org.webcare4j.webchat.internal.ChatSessions.Listener;
 import org.webcare4j.webchat.internal.ChatSessions.Session;
@@ -149,7 +148,7 @@ public final class ChatEndpoint implements AutoCloseable {
 
   private final ChannelId channel;
   private final Set<String> allowedOrigins;
-  private final OpeningHours hours;
+  private final Hours hours;
   private final Limits limits;
   private final Optional<TranscriptMailerBridge> mailer;
   private final Clock clock;
@@ -213,7 +212,7 @@ public final class ChatEndpoint implements AutoCloseable {
    * @param clock the clock
    * @param context the channel's context once started
    */
-  public ChatEndpoint(ChannelId channel, Set<String> allowedOrigins, OpeningHours hours,
+  public ChatEndpoint(ChannelId channel, Set<String> allowedOrigins, Hours hours,
       Limits limits, Optional<TranscriptMailerBridge> mailer, Clock clock,
       Supplier<Optional<ChannelContext>> context) {
     this.channel = channel;

@@ -1,4 +1,4 @@
-package org.webcare4j.linkedin;
+package org.webcare4j.linkedin.internal;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.webcare4j.linkedin;
+package org.webcare4j.linkedin.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
