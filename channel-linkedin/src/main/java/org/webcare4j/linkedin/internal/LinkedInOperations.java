@@ -18,7 +18,6 @@ import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.linkedin.internal.LinkedInUrn;
 
 /** The outbound operations of an organisation page. */
 public final class LinkedInOperations {

@@ -16,7 +16,6 @@ import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.graph.GraphJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
-import org.webcare4j.linkedin.internal.LinkedInUrn;
 
 /**
  * Reads comments on the organisation's posts, from organisation social action notifications

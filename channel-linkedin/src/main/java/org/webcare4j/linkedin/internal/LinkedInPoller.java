@@ -12,7 +12,6 @@ import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.ChannelId;
-import org.webcare4j.linkedin.internal.LinkedInUrn;
 
 /**
  * Polls the comments on the organisation's recent posts, for apps without webhooks. Per post the

@@ -13,7 +13,6 @@ import net.jqwik.api.constraints.AlphaChars;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-import org.webcare4j.linkedin.internal.LittleText;
 import org.webcare4j.testkit.LinkedInSimulator;
 
 /** URNs as typed values, encoded for paths; commentary escaped as "little" text. */
