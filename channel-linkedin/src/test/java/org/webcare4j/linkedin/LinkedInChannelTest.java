@@ -64,9 +64,18 @@ class LinkedInChannelTest {
             Duration.ofDays(60)))
         : OAuthTokens.of(li.accessToken());
     webcare = Webcare.builder().store(InMemoryWebcareStore.create())
-        .outboxPolicy(new OutboxPolicy(3, 0, Duration.ofMillis(200), Duration.ofSeconds(1), 20,
-            Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(50),
-            Duration.ofSeconds(1), 1))
+        .outboxPolicy(OutboxPolicy.builder()
+            .maxAttempts(3)
+            .immediateRetries(0)
+            .retryDelay(Duration.ofMillis(200))
+            .maxRetryDelay(Duration.ofSeconds(1))
+            .breakerFailures(20)
+            .breakerDelay(Duration.ofSeconds(1))
+            .operationTimeout(Duration.ofSeconds(5))
+            .pollInterval(Duration.ofMillis(50))
+            .leaseDuration(Duration.ofSeconds(1))
+            .concurrencyPerChannel(1)
+            .build())
         .channel(LinkedInChannel.builder(ID).organizationId(li.organizationId())
             .baseUrl(li.baseUrl()).tokenUrl(li.tokenUrl()).tokens(tokens)
             .clientId(li.clientId()).clientSecret(li.clientSecret())

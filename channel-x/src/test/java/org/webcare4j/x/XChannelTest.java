@@ -64,9 +64,18 @@ class XChannelTest {
   }
 
   static OutboxPolicy fastOutbox() {
-    return new OutboxPolicy(3, 0, Duration.ofMillis(200), Duration.ofSeconds(1), 20,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(50),
-        Duration.ofSeconds(1), 1);
+    return OutboxPolicy.builder()
+        .maxAttempts(3)
+        .immediateRetries(0)
+        .retryDelay(Duration.ofMillis(200))
+        .maxRetryDelay(Duration.ofSeconds(1))
+        .breakerFailures(20)
+        .breakerDelay(Duration.ofSeconds(1))
+        .operationTimeout(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .leaseDuration(Duration.ofSeconds(1))
+        .concurrencyPerChannel(1)
+        .build();
   }
 
   private XChannel.Builder channel() {

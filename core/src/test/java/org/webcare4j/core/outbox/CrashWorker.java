@@ -23,9 +23,18 @@ public final class CrashWorker {
   private CrashWorker() {}
 
   static OutboxPolicy policy() {
-    return new OutboxPolicy(4, 1, Duration.ofMillis(200), Duration.ofSeconds(1), 3,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(100),
-        Duration.ofSeconds(2), 4);
+    return OutboxPolicy.builder()
+        .maxAttempts(4)
+        .immediateRetries(1)
+        .retryDelay(Duration.ofMillis(200))
+        .maxRetryDelay(Duration.ofSeconds(1))
+        .breakerFailures(3)
+        .breakerDelay(Duration.ofSeconds(1))
+        .operationTimeout(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .leaseDuration(Duration.ofSeconds(2))
+        .concurrencyPerChannel(4)
+        .build();
   }
 
   public static void main(String[] args) throws Exception {

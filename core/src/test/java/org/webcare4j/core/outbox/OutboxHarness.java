@@ -24,9 +24,18 @@ final class OutboxHarness implements AutoCloseable {
   private static final AtomicInteger INBOUND = new AtomicInteger();
 
   static OutboxPolicy fastPolicy() {
-    return new OutboxPolicy(4, 1, Duration.ofMillis(200), Duration.ofSeconds(1), 3,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(100),
-        Duration.ofSeconds(1), 4);
+    return OutboxPolicy.builder()
+        .maxAttempts(4)
+        .immediateRetries(1)
+        .retryDelay(Duration.ofMillis(200))
+        .maxRetryDelay(Duration.ofSeconds(1))
+        .breakerFailures(3)
+        .breakerDelay(Duration.ofSeconds(1))
+        .operationTimeout(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(100))
+        .leaseDuration(Duration.ofSeconds(1))
+        .concurrencyPerChannel(4)
+        .build();
   }
 
   static OkHttpClient fastClient() {

@@ -66,9 +66,18 @@ class PublishingWorkflowTest {
   }
 
   private static OutboxPolicy fastOutbox() {
-    return new OutboxPolicy(4, 0, Duration.ofSeconds(10), Duration.ofMinutes(1), 50,
-        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofMillis(50),
-        Duration.ofSeconds(1), 4);
+    return OutboxPolicy.builder()
+        .maxAttempts(4)
+        .immediateRetries(0)
+        .retryDelay(Duration.ofSeconds(10))
+        .maxRetryDelay(Duration.ofMinutes(1))
+        .breakerFailures(50)
+        .breakerDelay(Duration.ofSeconds(1))
+        .operationTimeout(Duration.ofSeconds(5))
+        .pollInterval(Duration.ofMillis(50))
+        .leaseDuration(Duration.ofSeconds(1))
+        .concurrencyPerChannel(4)
+        .build();
   }
 
   private Webcare webcare(WebcareStore store, PublishingPolicy policy) {
