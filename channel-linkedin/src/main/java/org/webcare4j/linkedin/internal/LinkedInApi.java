@@ -25,6 +25,7 @@ import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.http.RefreshingTokens;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 
@@ -35,7 +36,7 @@ import org.webcare4j.core.model.Secret;
  * a reset time; they reset at midnight UTC, so that is when the call is tried again.
  */
 public final class LinkedInApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
   /**

@@ -13,7 +13,8 @@ import org.webcare4j.core.event.CommentDeleted;
 import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.InboundBatch;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.Json;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 
@@ -23,7 +24,7 @@ import org.webcare4j.core.model.Participant;
  * comments are one public thread, named by the post's URN.
  */
 public final class LinkedInPayloadParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final ChannelId channel;
   private final LinkedInUrn organization;
@@ -107,7 +108,7 @@ public final class LinkedInPayloadParser {
           owner = organization.toString();
         }
         batch.add(new CommentReceived(channel, urn.toString(), postUrn.toString(),
-            postUrn.toString(), GraphJson.optionalText(comment, "parentComment")
+            postUrn.toString(), PayloadJson.optionalText(comment, "parentComment")
                 .map(p -> urn(p).toString()),
             author(owner), text(comment), List.of(), Optional.empty(), at));
       }
@@ -128,7 +129,7 @@ public final class LinkedInPayloadParser {
 
   /** The comment's URN: the decorated entity (long form) or {@code generatedActivity}. */
   private static LinkedInUrn commentUrn(JsonNode n, JsonNode comment) {
-    String urn = GraphJson.optionalText(comment, "entity")
+    String urn = PayloadJson.optionalText(comment, "entity")
         .orElse(n.path("generatedActivity").asText(""));
     if (urn.isEmpty()) {
       throw new MalformedPayloadException("a comment notification without generatedActivity");
@@ -142,8 +143,8 @@ public final class LinkedInPayloadParser {
 
   /** A comment's text: {@code text}, or {@code message.text} as the comments API writes it. */
   private static String text(JsonNode comment) {
-    return GraphJson.optionalText(comment, "text")
-        .or(() -> GraphJson.optionalText(comment.path("message"), "text")).orElse("");
+    return PayloadJson.optionalText(comment, "text")
+        .or(() -> PayloadJson.optionalText(comment.path("message"), "text")).orElse("");
   }
 
   /**
@@ -160,12 +161,12 @@ public final class LinkedInPayloadParser {
     for (int i = 0; i < elements.size(); i++) {
       JsonNode c = elements.get(i);
       batch.item("elements[" + i + "]", c::toString, () -> {
-        String urn = GraphJson.optionalText(c, "commentUrn")
-            .or(() -> GraphJson.optionalText(c, "$URN")).orElseThrow(() ->
+        String urn = PayloadJson.optionalText(c, "commentUrn")
+            .or(() -> PayloadJson.optionalText(c, "$URN")).orElseThrow(() ->
                 new MalformedPayloadException("a comment without commentUrn or $URN"));
         long created = c.path("created").path("time").asLong(0);
         batch.add(new CommentReceived(channel, urn(urn).toString(), post.toString(),
-            post.toString(), GraphJson.optionalText(c, "parentComment")
+            post.toString(), PayloadJson.optionalText(c, "parentComment")
                 .map(p -> urn(p).toString()),
             author(c.path("actor").asText("")), text(c), List.of(), Optional.empty(),
             created > 0 ? Instant.ofEpochMilli(created) : batch.receivedAt()));

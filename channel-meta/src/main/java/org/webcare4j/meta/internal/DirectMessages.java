@@ -12,7 +12,7 @@ import org.webcare4j.core.event.DeliveryStatusChanged;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -51,15 +51,15 @@ final class DirectMessages {
       message(channel, accountId, threadPrefix, m.get("message"), sender, recipient, at, batch);
     } else if (m.has("message_edit")) {
       JsonNode edit = m.get("message_edit");
-      batch.add(new CommentEdited(channel, GraphJson.text(edit, "mid", "a message_edit"),
+      batch.add(new CommentEdited(channel, PayloadJson.text(edit, "mid", "a message_edit"),
           edit.path("text").asText(""), at));
     } else if (m.has("reaction")) {
       JsonNode reaction = m.get("reaction");
-      String target = GraphJson.text(reaction, "mid", "a reaction");
+      String target = PayloadJson.text(reaction, "mid", "a reaction");
       String action = reaction.path("action").asText("react");
       Optional<String> emoji = action.equals("unreact") ? Optional.empty()
-          : GraphJson.optionalText(reaction, "emoji")
-              .or(() -> GraphJson.optionalText(reaction, "reaction"));
+          : PayloadJson.optionalText(reaction, "emoji")
+              .or(() -> PayloadJson.optionalText(reaction, "reaction"));
       // A reaction has no id of its own: who, on what, when and which way names it.
       String id = "reaction:" + target + ":" + require(sender, "a reaction's sender") + ":"
           + at.toEpochMilli() + ":" + action;
@@ -69,21 +69,21 @@ final class DirectMessages {
       JsonNode postback = m.get("postback");
       String user = require(sender, "a postback's sender");
       // A tapped button or ice breaker: what the inwoner chose is its title.
-      String id = GraphJson.optionalText(postback, "mid")
+      String id = PayloadJson.optionalText(postback, "mid")
           .orElse("postback:" + user + ":" + at.toEpochMilli());
       List<Attachment> attachments = new ArrayList<>();
-      GraphJson.optionalText(postback, "payload").ifPresent(p -> attachments.add(
+      PayloadJson.optionalText(postback, "payload").ifPresent(p -> attachments.add(
           Attachment.builder(AttachmentKind.OTHER).property("type", "postback")
               .property("payload", p).build()));
       batch.add(new MessageReceived(channel, id, threadPrefix + user,
           Participant.inwoner(user, ""),
-          GraphJson.optionalText(postback, "title").orElse(""), attachments, Optional.empty(),
+          PayloadJson.optionalText(postback, "title").orElse(""), attachments, Optional.empty(),
           Optional.empty(), at));
     } else if (m.has("delivery")) {
       JsonNode delivery = m.get("delivery");
       Instant when = millis(m.path("timestamp"))
           .or(() -> millis(delivery.path("watermark"))).orElse(entryTime);
-      for (JsonNode mid : GraphJson.array(delivery, "mids", "a delivery")) {
+      for (JsonNode mid : PayloadJson.array(delivery, "mids", "a delivery")) {
         if (mid.isTextual() && !mid.asText().isBlank()) {
           batch.add(new DeliveryStatusChanged(channel, mid.asText(), DeliveryStatus.DELIVERED,
               Optional.empty(), when));
@@ -91,14 +91,14 @@ final class DirectMessages {
       }
     } else if (m.has("read")) {
       // Instagram names the message read; Messenger only a watermark, which names none.
-      GraphJson.optionalText(m.get("read"), "mid").ifPresent(mid -> batch.add(
+      PayloadJson.optionalText(m.get("read"), "mid").ifPresent(mid -> batch.add(
           new DeliveryStatusChanged(channel, mid, DeliveryStatus.READ, Optional.empty(), at)));
     }
   }
 
   private static void message(ChannelId channel, String accountId, String threadPrefix,
       JsonNode msg, String sender, String recipient, Instant at, InboundBatch.Builder batch) {
-    String mid = GraphJson.text(msg, "mid", "a direct message");
+    String mid = PayloadJson.text(msg, "mid", "a direct message");
     if (msg.path("is_deleted").asBoolean(false)) {
       // The inwoner unsent it: the stored message is marked deleted, no empty one is added.
       batch.add(new CommentDeleted(channel, mid, at));
@@ -110,17 +110,17 @@ final class DirectMessages {
     Participant author = echo ? Participant.organisation(accountId, "")
         : Participant.inwoner(sender, "");
     List<Attachment> attachments = new ArrayList<>();
-    for (JsonNode a : GraphJson.array(msg, "attachments", "a direct message")) {
+    for (JsonNode a : PayloadJson.array(msg, "attachments", "a direct message")) {
       attachments.add(attachment(a));
     }
     if (msg.path("is_unsupported").asBoolean(false)) {
       attachments.add(Attachment.builder(AttachmentKind.OTHER).property("type", "unsupported")
           .build());
     }
-    GraphJson.optionalText(msg.path("quick_reply"), "payload").ifPresent(p -> attachments.add(
+    PayloadJson.optionalText(msg.path("quick_reply"), "payload").ifPresent(p -> attachments.add(
         Attachment.builder(AttachmentKind.OTHER).property("type", "quick_reply")
             .property("payload", p).build()));
-    Optional<String> replyTo = GraphJson.optionalText(msg.path("reply_to"), "mid");
+    Optional<String> replyTo = PayloadJson.optionalText(msg.path("reply_to"), "mid");
     batch.add(new MessageReceived(channel, mid, threadPrefix + user, author,
         msg.path("text").asText(""), attachments, replyTo, Optional.empty(), at));
   }
@@ -138,9 +138,9 @@ final class DirectMessages {
       default -> AttachmentKind.OTHER;
     });
     if (payload.isObject()) {
-      GraphJson.optionalText(payload, "url").ifPresent(b::url);
-      GraphJson.optionalText(payload, "sticker_id").ifPresent(id -> b.property("sticker_id", id));
-      GraphJson.optionalText(payload, "title").ifPresent(t -> b.property("title", t));
+      PayloadJson.optionalText(payload, "url").ifPresent(b::url);
+      PayloadJson.optionalText(payload, "sticker_id").ifPresent(id -> b.property("sticker_id", id));
+      PayloadJson.optionalText(payload, "title").ifPresent(t -> b.property("title", t));
       JsonNode coordinates = payload.path("coordinates");
       if (coordinates.path("lat").isNumber() && coordinates.path("long").isNumber()) {
         b.property("latitude", coordinates.path("lat").asText())
@@ -149,9 +149,9 @@ final class DirectMessages {
     }
     // legacy fallback attachments carry title and url on the attachment itself
     if (!payload.isObject() || !payload.has("url")) {
-      GraphJson.optionalText(a, "url").ifPresent(b::url);
+      PayloadJson.optionalText(a, "url").ifPresent(b::url);
     }
-    GraphJson.optionalText(a, "title").ifPresent(t -> b.property("title", t));
+    PayloadJson.optionalText(a, "title").ifPresent(t -> b.property("title", t));
     if (b.build().kind() == AttachmentKind.OTHER) {
       b.property("type", type.isEmpty() ? "unknown" : type);
     }

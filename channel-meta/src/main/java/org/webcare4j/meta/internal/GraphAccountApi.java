@@ -25,6 +25,7 @@ import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.graph.GraphError;
 import org.webcare4j.core.graph.GraphUsage;
 import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -42,7 +43,7 @@ import org.webcare4j.core.model.Visibility;
 public final class GraphAccountApi {
   /** The rate-limit bucket of a page's calls. */
   public static final String BUCKET = "page";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
   /**

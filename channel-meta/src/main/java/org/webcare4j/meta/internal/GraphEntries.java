@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.InboundBatch;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.ChannelId;
 
 /**
@@ -37,14 +37,14 @@ final class GraphEntries {
    */
   static InboundBatch read(byte[] body, String object, ChannelId channel, String accountId,
       String threadPrefix, Instant receivedAt, ChangeReader changes) {
-    JsonNode root = GraphJson.object(body);
-    String actual = GraphJson.text(root, "object", "the body");
+    JsonNode root = PayloadJson.object(body);
+    String actual = PayloadJson.text(root, "object", "the body");
     if (!actual.equals(object)) {
       throw new MalformedPayloadException("not a" + (object.equals("page") ? " page" : "n "
           + object) + " webhook: object is " + actual);
     }
     InboundBatch.Builder batch = InboundBatch.builder(channel, receivedAt);
-    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "the body");
+    List<JsonNode> entries = PayloadJson.requiredArray(root, "entry", "the body");
     for (int e = 0; e < entries.size(); e++) {
       JsonNode entry = entries.get(e);
       String where = "entry[" + e + "]";
@@ -53,13 +53,13 @@ final class GraphEntries {
           return;
         }
         Instant time = DirectMessages.entryTime(entry, receivedAt);
-        List<JsonNode> list = GraphJson.array(entry, "changes", where);
+        List<JsonNode> list = PayloadJson.array(entry, "changes", where);
         for (int c = 0; c < list.size(); c++) {
           JsonNode change = list.get(c);
           batch.item(where + ".changes[" + c + "]", change::toString,
               () -> changes.read(change, time, batch));
         }
-        List<JsonNode> messaging = GraphJson.array(entry, "messaging", where);
+        List<JsonNode> messaging = PayloadJson.array(entry, "messaging", where);
         for (int i = 0; i < messaging.size(); i++) {
           JsonNode m = messaging.get(i);
           batch.item(where + ".messaging[" + i + "]", m::toString,

@@ -9,7 +9,7 @@ import org.webcare4j.core.error.MalformedPayloadException;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.MentionReceived;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 
@@ -68,10 +68,10 @@ public final class InstagramPayloadParser {
     switch (change.path("field").asText("")) {
       case "comments", "live_comments" -> batch.add(comment(v, at));
       case "mentions" -> {
-        String comment = GraphJson.text(v, "comment_id", "a mention");
+        String comment = PayloadJson.text(v, "comment_id", "a mention");
         batch.add(new MentionReceived(channel, comment, "mention:" + comment,
             Participant.inwoner("unknown", ""), "", List.of(),
-            GraphJson.optionalText(v, "media_id"), at));
+            PayloadJson.optionalText(v, "media_id"), at));
       }
       default -> {
         // other fields (story insights, message reactions on comments) are not conversations
@@ -80,11 +80,11 @@ public final class InstagramPayloadParser {
   }
 
   private CommentReceived comment(JsonNode v, Instant at) {
-    String id = GraphJson.text(v, "id", "an Instagram comment");
-    String media = GraphJson.text(v.path("media"), "id", "an Instagram comment's media");
-    Optional<String> parent = GraphJson.optionalText(v, "parent_id");
+    String id = PayloadJson.text(v, "id", "an Instagram comment");
+    String media = PayloadJson.text(v.path("media"), "id", "an Instagram comment's media");
+    Optional<String> parent = PayloadJson.optionalText(v, "parent_id");
     JsonNode from = v.path("from");
-    String fromId = GraphJson.text(from, "id", "an Instagram comment's from");
+    String fromId = PayloadJson.text(from, "id", "an Instagram comment's from");
     String username = from.path("username").asText("");
     Participant author = fromId.equals(accountId)
         ? Participant.organisation(fromId, username)

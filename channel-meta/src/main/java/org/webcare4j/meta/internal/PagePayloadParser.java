@@ -11,7 +11,7 @@ import org.webcare4j.core.event.CommentEdited;
 import org.webcare4j.core.event.CommentHidden;
 import org.webcare4j.core.event.CommentReceived;
 import org.webcare4j.core.event.InboundBatch;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -96,14 +96,14 @@ public final class PagePayloadParser {
     if (!"comment".equals(v.path("item").asText())) {
       return; // posts, reactions, likes and shares are not conversations
     }
-    String comment = GraphJson.text(v, "comment_id", "a feed comment");
+    String comment = PayloadJson.text(v, "comment_id", "a feed comment");
     String verb = v.path("verb").asText("");
-    Instant at = v.has("created_time") ? GraphJson.epochSeconds(v, "created_time", "a comment")
+    Instant at = v.has("created_time") ? PayloadJson.epochSeconds(v, "created_time", "a comment")
         : entryTime;
     switch (verb) {
       case "add" -> {
-        String post = GraphJson.text(v, "post_id", "a feed comment");
-        String parent = GraphJson.optionalText(v, "parent_id").orElse(post);
+        String post = PayloadJson.text(v, "post_id", "a feed comment");
+        String parent = PayloadJson.optionalText(v, "parent_id").orElse(post);
         boolean topLevel = parent.equals(post);
         String thread = COMMENT_THREAD + (topLevel ? comment : parent);
         batch.add(new CommentReceived(channel, comment, thread, post,
@@ -122,7 +122,7 @@ public final class PagePayloadParser {
   }
 
   private static List<Attachment> photo(JsonNode v) {
-    return GraphJson.optionalText(v, "photo")
+    return PayloadJson.optionalText(v, "photo")
         .map(url -> List.of(Attachment.builder(AttachmentKind.IMAGE).url(url).build()))
         .orElse(List.of());
   }

@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.event.MessageReceived;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.webchat.internal.ChatSessions.Event;
@@ -59,7 +60,7 @@ import org.webcare4j.webchat.internal.ChatSessions.Session;
  */
 public final class ChatEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,255}\\.[A-Za-z]{2,24}");
   private static final int MAX_BODY = 16 * 1024;

@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.webcare4j.core.channel.ChannelContext;
 import org.webcare4j.core.channel.JournalEntry;
+import org.webcare4j.core.json.Json;
 
 /**
  * The visitors' chat sessions. Each session is a journal in the store ({@code chat:<id>}): its
@@ -39,7 +40,7 @@ import org.webcare4j.core.channel.JournalEntry;
  */
 final class ChatSessions {
   static final String PREFIX = "chat:";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final int MAX_LOG = 1000;
 
   /** One event in a session, numbered as in its journal. */

@@ -31,6 +31,7 @@ import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.graph.GraphError;
 import org.webcare4j.core.graph.GraphUsage;
 import org.webcare4j.core.http.PlatformHttp;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -45,7 +46,7 @@ public final class WhatsAppCloudApi {
   /** The bucket all sends of one phone number count against (its throughput). */
   public static final String MESSAGES_BUCKET = "messages";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
 
   private final ChannelId channel;

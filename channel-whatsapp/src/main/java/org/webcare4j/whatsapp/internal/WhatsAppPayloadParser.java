@@ -17,7 +17,7 @@ import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MessageReceived;
 import org.webcare4j.core.event.ReactionReceived;
-import org.webcare4j.core.graph.GraphJson;
+import org.webcare4j.core.json.PayloadJson;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -80,7 +80,7 @@ public final class WhatsAppPayloadParser {
    * @throws MalformedPayloadException when the body is not JSON or not a WhatsApp envelope
    */
   public InboundBatch parse(byte[] body) {
-    JsonNode root = GraphJson.object(body);
+    JsonNode root = PayloadJson.object(body);
     String object = root.path("object").asText("");
     if (!object.equals("whatsapp_business_account")) {
       if (object.isEmpty()) {
@@ -90,13 +90,13 @@ public final class WhatsAppPayloadParser {
           channel, object);
       return InboundBatch.of(List.of());
     }
-    List<JsonNode> entries = GraphJson.requiredArray(root, "entry", "body");
+    List<JsonNode> entries = PayloadJson.requiredArray(root, "entry", "body");
     InboundBatch.Builder batch = InboundBatch.builder(channel, clock.instant());
     for (int e = 0; e < entries.size(); e++) {
       JsonNode entry = entries.get(e);
       String where = "entry[" + e + "]";
       batch.item(where, entry::toString, () -> {
-        List<JsonNode> changes = GraphJson.requiredArray(entry, "changes", where);
+        List<JsonNode> changes = PayloadJson.requiredArray(entry, "changes", where);
         for (int c = 0; c < changes.size(); c++) {
           JsonNode change = changes.get(c);
           String at = where + ".changes[" + c + "]";
@@ -124,16 +124,16 @@ public final class WhatsAppPayloadParser {
       return;
     }
     String at = where + ".value";
-    Contacts contacts = new Contacts(GraphJson.array(value, "contacts", at));
+    Contacts contacts = new Contacts(PayloadJson.array(value, "contacts", at));
     Optional<JsonNode> valueError = Optional.ofNullable(value.path("errors").get(0));
-    List<JsonNode> messages = GraphJson.array(value, "messages", at);
+    List<JsonNode> messages = PayloadJson.array(value, "messages", at);
     for (int i = 0; i < messages.size(); i++) {
       JsonNode m = messages.get(i);
       String loc = at + ".messages[" + i + "]";
       batch.item(loc, m::toString, () ->
           message(m, loc, contacts, valueError).ifPresent(batch::add));
     }
-    List<JsonNode> statuses = GraphJson.array(value, "statuses", at);
+    List<JsonNode> statuses = PayloadJson.array(value, "statuses", at);
     for (int i = 0; i < statuses.size(); i++) {
       JsonNode s = statuses.get(i);
       String loc = at + ".statuses[" + i + "]";
@@ -148,13 +148,13 @@ public final class WhatsAppPayloadParser {
 
     Contacts(List<JsonNode> contacts) {
       for (JsonNode contact : contacts) {
-        String name = GraphJson.optionalText(contact.path("profile"), "name").orElse("");
-        GraphJson.optionalText(contact, "wa_id").ifPresent(id -> names.put(id, name));
-        GraphJson.optionalText(contact, "user_id").ifPresent(id -> names.put(id, name));
+        String name = PayloadJson.optionalText(contact.path("profile"), "name").orElse("");
+        PayloadJson.optionalText(contact, "wa_id").ifPresent(id -> names.put(id, name));
+        PayloadJson.optionalText(contact, "user_id").ifPresent(id -> names.put(id, name));
       }
       only = contacts.size() == 1
-          ? GraphJson.optionalText(contacts.get(0), "wa_id")
-              .or(() -> GraphJson.optionalText(contacts.get(0), "user_id"))
+          ? PayloadJson.optionalText(contacts.get(0), "wa_id")
+              .or(() -> PayloadJson.optionalText(contacts.get(0), "user_id"))
           : Optional.empty();
     }
 
@@ -170,8 +170,8 @@ public final class WhatsAppPayloadParser {
 
   private Optional<InboundEvent> message(JsonNode m, String where, Contacts contacts,
       Optional<JsonNode> valueError) {
-    String id = GraphJson.text(m, "id", where);
-    Instant at = GraphJson.epochSeconds(m, "timestamp", where);
+    String id = PayloadJson.text(m, "id", where);
+    Instant at = PayloadJson.epochSeconds(m, "timestamp", where);
     String type = m.path("type").asText("unknown");
     if (type.equals("system")) {
       log.info("{}: system message {} ({}) not filed as a conversation message", channel, id,
@@ -182,15 +182,15 @@ public final class WhatsAppPayloadParser {
       log.debug("{}: {} opened the chat for the first time; nothing to file", channel, id);
       return Optional.empty();
     }
-    Optional<String> phone = GraphJson.optionalText(m, "from");
-    Optional<String> userId = GraphJson.optionalText(m, "from_user_id");
+    Optional<String> phone = PayloadJson.optionalText(m, "from");
+    Optional<String> userId = PayloadJson.optionalText(m, "from_user_id");
     String from = phone.or(() -> userId).or(() -> contacts.only).orElseThrow(() ->
         new MalformedPayloadException("missing " + where + ".from and .from_user_id"));
     Participant sender = Participant.inwoner(from,
         contacts.name(from, userId.orElse(null), phone.orElse(null)));
-    String thread = GraphJson.optionalText(m, "group_id").map(g -> GROUP_THREAD + g)
+    String thread = PayloadJson.optionalText(m, "group_id").map(g -> GROUP_THREAD + g)
         .orElse(from);
-    Optional<String> replyTo = GraphJson.optionalText(m.path("context"), "id");
+    Optional<String> replyTo = PayloadJson.optionalText(m.path("context"), "id");
 
     String text = "";
     List<Attachment> attachments = new ArrayList<>();
@@ -199,11 +199,11 @@ public final class WhatsAppPayloadParser {
       case "image", "video", "audio", "document", "sticker" -> {
         JsonNode media = m.path(type);
         Attachment.Builder a = Attachment.builder(kindOf(type));
-        GraphJson.optionalText(media, "id").ifPresent(a::mediaId);
-        GraphJson.optionalText(media, "mime_type").ifPresent(a::mimeType);
-        GraphJson.optionalText(media, "filename").ifPresent(a::fileName);
-        GraphJson.optionalText(media, "caption").ifPresent(a::caption);
-        GraphJson.optionalText(media, "sha256").ifPresent(s -> a.property("sha256", s));
+        PayloadJson.optionalText(media, "id").ifPresent(a::mediaId);
+        PayloadJson.optionalText(media, "mime_type").ifPresent(a::mimeType);
+        PayloadJson.optionalText(media, "filename").ifPresent(a::fileName);
+        PayloadJson.optionalText(media, "caption").ifPresent(a::caption);
+        PayloadJson.optionalText(media, "sha256").ifPresent(s -> a.property("sha256", s));
         if (media.path("voice").asBoolean(false)) {
           a.property("voice", "true");
         }
@@ -211,7 +211,7 @@ public final class WhatsAppPayloadParser {
           a.property("animated", "true");
         }
         attachments.add(a.build());
-        text = GraphJson.optionalText(media, "caption").orElse("");
+        text = PayloadJson.optionalText(media, "caption").orElse("");
       }
       case "location" -> {
         JsonNode loc = m.path("location");
@@ -221,27 +221,27 @@ public final class WhatsAppPayloadParser {
         attachments.add(Attachment.builder(AttachmentKind.LOCATION)
             .property("latitude", loc.path("latitude").asText())
             .property("longitude", loc.path("longitude").asText())
-            .property("name", GraphJson.optionalText(loc, "name").orElse(null))
-            .property("address", GraphJson.optionalText(loc, "address").orElse(null))
-            .property("url", GraphJson.optionalText(loc, "url").orElse(null))
+            .property("name", PayloadJson.optionalText(loc, "name").orElse(null))
+            .property("address", PayloadJson.optionalText(loc, "address").orElse(null))
+            .property("url", PayloadJson.optionalText(loc, "url").orElse(null))
             .build());
       }
       case "contacts" -> {
-        for (JsonNode card : GraphJson.array(m, "contacts", where)) {
+        for (JsonNode card : PayloadJson.array(m, "contacts", where)) {
           Attachment.Builder a = Attachment.builder(AttachmentKind.CONTACT)
-              .property("name", GraphJson.optionalText(card.path("name"), "formatted_name")
+              .property("name", PayloadJson.optionalText(card.path("name"), "formatted_name")
                   .orElse(null))
-              .property("vcard", GraphJson.optionalText(card, "vcard").orElse(null));
+              .property("vcard", PayloadJson.optionalText(card, "vcard").orElse(null));
           int n = 0;
-          for (JsonNode phoneCard : GraphJson.array(card, "phones", where + ".contacts")) {
+          for (JsonNode phoneCard : PayloadJson.array(card, "phones", where + ".contacts")) {
             a.property("phone" + (n == 0 ? "" : "." + n),
-                GraphJson.optionalText(phoneCard, "phone").orElse(null));
+                PayloadJson.optionalText(phoneCard, "phone").orElse(null));
             n++;
           }
           int k = 0;
-          for (JsonNode email : GraphJson.array(card, "emails", where + ".contacts")) {
+          for (JsonNode email : PayloadJson.array(card, "emails", where + ".contacts")) {
             a.property("email" + (k == 0 ? "" : "." + k),
-                GraphJson.optionalText(email, "email").orElse(null));
+                PayloadJson.optionalText(email, "email").orElse(null));
             k++;
           }
           attachments.add(a.build());
@@ -251,33 +251,33 @@ public final class WhatsAppPayloadParser {
         JsonNode interactive = m.path("interactive");
         String kind = interactive.path("type").asText("");
         JsonNode reply = interactive.path(kind);
-        text = GraphJson.optionalText(reply, "title")
-            .or(() -> GraphJson.optionalText(reply, "body")).orElse("");
+        text = PayloadJson.optionalText(reply, "title")
+            .or(() -> PayloadJson.optionalText(reply, "body")).orElse("");
         if (kind.equals("nfm_reply")) {
           // a WhatsApp Flow's answers: kept whole, the body ("Sent") is only the summary
           attachments.add(Attachment.builder(AttachmentKind.OTHER).property("type", "nfm_reply")
-              .property("name", GraphJson.optionalText(reply, "name").orElse(null))
+              .property("name", PayloadJson.optionalText(reply, "name").orElse(null))
               .property("response_json",
-                  GraphJson.optionalText(reply, "response_json").orElse(null))
+                  PayloadJson.optionalText(reply, "response_json").orElse(null))
               .build());
         } else if (!interactive.isObject()) {
           attachments.add(unsupported("interactive", m.path("errors").path(0).isObject()
               ? Optional.of(m.path("errors").path(0)) : valueError));
         }
       }
-      case "button" -> text = GraphJson.optionalText(m.path("button"), "text")
-          .or(() -> GraphJson.optionalText(m.path("button"), "payload")).orElse("");
+      case "button" -> text = PayloadJson.optionalText(m.path("button"), "text")
+          .or(() -> PayloadJson.optionalText(m.path("button"), "payload")).orElse("");
       case "reaction" -> {
         JsonNode reaction = m.path("reaction");
-        String target = GraphJson.text(reaction, "message_id", where + ".reaction");
+        String target = PayloadJson.text(reaction, "message_id", where + ".reaction");
         return Optional.of(new ReactionReceived(channel, id, target, sender,
-            GraphJson.optionalText(reaction, "emoji"), at));
+            PayloadJson.optionalText(reaction, "emoji"), at));
       }
       case "order" -> {
         JsonNode order = m.path("order");
-        text = GraphJson.optionalText(order, "text").orElse("");
+        text = PayloadJson.optionalText(order, "text").orElse("");
         attachments.add(Attachment.builder(AttachmentKind.OTHER).property("type", "order")
-            .property("catalog_id", GraphJson.optionalText(order, "catalog_id").orElse(null))
+            .property("catalog_id", PayloadJson.optionalText(order, "catalog_id").orElse(null))
             .property("items", String.valueOf(order.path("product_items").size()))
             .property("json", order.isObject() ? order.toString() : null)
             .build());
@@ -293,9 +293,9 @@ public final class WhatsAppPayloadParser {
   private static Attachment unsupported(String type, Optional<JsonNode> error) {
     Attachment.Builder a = Attachment.builder(AttachmentKind.OTHER).property("type", type);
     error.ifPresent(e -> a
-        .property("errorCode", GraphJson.optionalText(e, "code").orElse(null))
-        .property("error", GraphJson.optionalText(e, "title")
-            .or(() -> GraphJson.optionalText(e, "message")).orElse(null)));
+        .property("errorCode", PayloadJson.optionalText(e, "code").orElse(null))
+        .property("error", PayloadJson.optionalText(e, "title")
+            .or(() -> PayloadJson.optionalText(e, "message")).orElse(null)));
     return a.build();
   }
 
@@ -311,8 +311,8 @@ public final class WhatsAppPayloadParser {
   }
 
   private Optional<InboundEvent> status(JsonNode s, String where) {
-    String id = GraphJson.text(s, "id", where);
-    Instant at = GraphJson.epochSeconds(s, "timestamp", where);
+    String id = PayloadJson.text(s, "id", where);
+    Instant at = PayloadJson.epochSeconds(s, "timestamp", where);
     String status = s.path("status").asText("").toLowerCase(Locale.ROOT);
     switch (status) {
       case "sent":
@@ -328,10 +328,10 @@ public final class WhatsAppPayloadParser {
             Optional.empty(), at));
       case "failed":
         JsonNode error = s.path("errors").path(0);
-        String code = GraphJson.optionalText(error, "code").orElse("unknown");
-        String reason = GraphJson.optionalText(error.path("error_data"), "details")
-            .or(() -> GraphJson.optionalText(error, "message"))
-            .or(() -> GraphJson.optionalText(error, "title"))
+        String code = PayloadJson.optionalText(error, "code").orElse("unknown");
+        String reason = PayloadJson.optionalText(error.path("error_data"), "details")
+            .or(() -> PayloadJson.optionalText(error, "message"))
+            .or(() -> PayloadJson.optionalText(error, "title"))
             .orElse("failed without a reason");
         return Optional.of(new DeliveryStatusChanged(channel, id, DeliveryStatus.FAILED,
             Optional.of(new DeliveryFailure(code, reason)), at));

@@ -25,6 +25,7 @@ import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.http.OAuthTokens;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.http.RefreshingTokens;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 
@@ -34,7 +35,7 @@ import org.webcare4j.core.model.Secret;
  * the exception a caller can act on.
  */
 public final class XApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final MediaType APPLICATION_JSON = MediaType.get("application/json");
   /** Refresh an access token this long before it expires. */
   private static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);

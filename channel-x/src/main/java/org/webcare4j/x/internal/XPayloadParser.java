@@ -21,6 +21,7 @@ import org.webcare4j.core.event.InboundBatch;
 import org.webcare4j.core.event.InboundEvent;
 import org.webcare4j.core.event.MentionReceived;
 import org.webcare4j.core.event.MessageReceived;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
@@ -33,7 +34,7 @@ import org.webcare4j.core.model.Participant;
  * dm:<lower user id>-<higher user id>}).
  */
 public final class XPayloadParser {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final DateTimeFormatter V1_DATE =
       DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 

@@ -14,6 +14,7 @@ import org.webcare4j.core.error.PlatformException;
 import org.webcare4j.core.error.RateLimitedException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 
 /**
@@ -54,7 +55,7 @@ public record GraphError(
     String traceId,
     boolean transientFlag) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Set<Integer> AUTH = Set.of(0, 3, 10, 102, 190);
   private static final Set<Integer> TRANSIENT = Set.of(1, 2, 131000, 131016, 133004);
   /** How long each rate limit lasts when the platform does not say. */

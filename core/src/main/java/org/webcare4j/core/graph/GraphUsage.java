@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import okhttp3.Response;
 import org.webcare4j.core.channel.RateLimitFeedback;
+import org.webcare4j.core.json.Json;
 
 /**
  * Reads Meta's usage headers and reports them to the rate limiter, so a channel slows down
@@ -23,7 +24,7 @@ import org.webcare4j.core.channel.RateLimitFeedback;
  * ignored, never fatal.
  */
 public final class GraphUsage {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private GraphUsage() {}
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 
@@ -27,7 +28,7 @@ import org.webcare4j.core.model.Secret;
  */
 public final class RefreshingTokens {
   private static final Logger log = LoggerFactory.getLogger(RefreshingTokens.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final ChannelId channel;
   private final AtomicReference<OAuthTokens> tokens;

@@ -30,6 +30,7 @@ import org.webcare4j.core.error.PublicationStateException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.TextTooLongException;
 import org.webcare4j.core.error.WebcareException;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
@@ -61,7 +62,7 @@ import org.webcare4j.core.tone.ToneReport;
 /** The demo's JSON API under {@code /api/}: what the inbox and the planner pages call. */
 final class DemoApi implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(DemoApi.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   static final Map<String, AgentIdentity> AGENTS = Map.of(
       "sanne", new AgentIdentity("sanne", "Sanne", "SV"),
       "carla", new AgentIdentity("carla", "Carla", "CB"));

@@ -49,7 +49,7 @@ import org.webcare4j.core.tone.ToneRule;
  * </pre>
  */
 public final class ProfileReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = org.webcare4j.core.json.Json.mapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Set<String> TOP = Set.of("language", "rules", "channels", "cannedAnswers",
       "readability", "organisation", "ownRules");

@@ -1,4 +1,4 @@
-package org.webcare4j.core.graph;
+package org.webcare4j.core.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +12,14 @@ import java.util.Optional;
 import org.webcare4j.core.error.MalformedPayloadException;
 
 /**
- * Defensive reading of platform JSON: every failure is a {@link MalformedPayloadException} naming
- * the field, never a parser's exception and never the personal data the field holds.
+ * Defensive reading of platform JSON, for every channel's payload parser: every failure is a
+ * {@link MalformedPayloadException} naming the field, never a parser's exception and never the
+ * personal data the field holds.
  */
-public final class GraphJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+public final class PayloadJson {
+  private static final ObjectMapper MAPPER = Json.mapper();
 
-  private GraphJson() {}
+  private PayloadJson() {}
 
   /**
    * Parses a body as a JSON object.
