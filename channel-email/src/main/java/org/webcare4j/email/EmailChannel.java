@@ -32,6 +32,7 @@ import org.webcare4j.core.error.NotFoundException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.MediaContent;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.email.internal.ImapPoller;
 import org.webcare4j.email.internal.SmtpSender;
@@ -195,16 +196,17 @@ public final class EmailChannel implements Channel {
   }
 
   /**
-   * Reads an attachment of an inbound mail.
+   * Reads an attachment of an inbound mail, as {@code WhatsAppChannel.downloadMedia} reads
+   * WhatsApp media.
    *
    * @param mediaId the attachment's {@code mediaId}
    * @param maxBytes the largest accepted
-   * @return the bytes
+   * @return the bytes and the attachment's media type
    * @throws NotFoundException when the mail is no longer in the folder
-   * @throws PermanentPlatformException with code {@code ATTACHMENT_TOO_LARGE} over the limit
+   * @throws PermanentPlatformException with code {@code MEDIA_TOO_LARGE} over the limit
    * @throws TransientPlatformException when the server cannot be reached
    */
-  public byte[] downloadAttachment(String mediaId, long maxBytes) {
+  public MediaContent downloadMedia(String mediaId, long maxBytes) {
     String[] parts = Objects.requireNonNull(mediaId, "mediaId").split(":");
     if (parts.length != 3) {
       throw new IllegalArgumentException("not an e-mail attachment id: " + mediaId);
@@ -232,10 +234,12 @@ public final class EmailChannel implements Channel {
         try (InputStream in = p.getInputStream()) {
           byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
           if (bytes.length > maxBytes) {
-            throw new PermanentPlatformException(id, "ATTACHMENT_TOO_LARGE", "",
+            throw new PermanentPlatformException(id, "MEDIA_TOO_LARGE", "",
                 "attachment " + mediaId + " is over the limit of " + maxBytes + " bytes", "");
           }
-          return bytes;
+          String type = p.getContentType() == null ? "application/octet-stream"
+              : p.getContentType().split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+          return new MediaContent(bytes, type, Optional.empty());
         }
       } finally {
         store.close();

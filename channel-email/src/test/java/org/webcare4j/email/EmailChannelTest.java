@@ -339,8 +339,14 @@ class EmailChannelTest {
     Attachment kept = stored.attachments().get(0);
     Attachment refused = stored.attachments().get(1);
     assertEquals("klein.pdf", kept.fileName().orElseThrow());
-    assertEquals("%PDF klein", new String(channel.downloadAttachment(
-        kept.mediaId().orElseThrow(), 1000)));
+    org.webcare4j.core.model.MediaContent pdf = channel.downloadMedia(
+        kept.mediaId().orElseThrow(), 1000);
+    assertEquals("%PDF klein", new String(pdf.bytes(), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals("application/pdf", pdf.mimeType());
+    org.webcare4j.core.error.PermanentPlatformException tooLarge = org.junit.jupiter.api.Assertions
+        .assertThrows(org.webcare4j.core.error.PermanentPlatformException.class,
+            () -> channel.downloadMedia(kept.mediaId().orElseThrow(), 5));
+    assertEquals("MEDIA_TOO_LARGE", tooLarge.code());
     assertEquals("groot.pdf", refused.fileName().orElseThrow());
     assertTrue(refused.mediaId().isEmpty());
     assertTrue(refused.properties().get("refused").contains("limit"), refused.toString());

@@ -24,6 +24,7 @@ import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.MediaContent;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.WebhookEndpoint;
 import org.webcare4j.whatsapp.internal.WhatsAppCloudApi;

@@ -29,6 +29,7 @@ import org.webcare4j.core.model.ConversationId;
 import org.webcare4j.core.model.DeliveryStatus;
 import org.webcare4j.core.model.Direction;
 import org.webcare4j.core.model.InboxQuery;
+import org.webcare4j.core.model.MediaContent;
 import org.webcare4j.core.model.Message;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboundMessage;

@@ -2,12 +2,9 @@ package org.webcare4j.linkedin.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.webcare4j.core.channel.DeleteComment;
 import org.webcare4j.core.channel.OperationContext;
 import org.webcare4j.core.channel.OperationResult;
@@ -15,9 +12,9 @@ import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
-import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.MediaContent;
 
 /** The outbound operations of an organisation page. */
 public final class LinkedInOperations {
@@ -25,7 +22,7 @@ public final class LinkedInOperations {
   public static final String POSTS = "posts";
   /** Comments: {@code /rest/socialActions/.../comments}. */
   public static final String COMMENTS = "comments";
-  private static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
+  private static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
   private final ChannelId channel;
   private final LinkedInUrn organization;
@@ -158,24 +155,11 @@ public final class LinkedInOperations {
   private String upload(Attachment a, OperationContext ctx) {
     String source = a.url().orElseThrow(() -> new PermanentPlatformException(channel,
         "MEDIA_URL", "", "an image to post needs a URL to fetch it from", ""));
-    byte[] bytes;
-    MediaType type;
-    try (Response r = ctx.http().execute(new Request.Builder().url(source).get().build())) {
-      if (!r.isSuccessful() || r.body() == null) {
-        throw new PermanentPlatformException(channel, "MEDIA_FETCH", String.valueOf(r.code()),
-            "the image could not be fetched", "");
-      }
-      if (r.body().contentLength() > MAX_IMAGE_BYTES) {
-        throw new PermanentPlatformException(channel, "MEDIA_TOO_LARGE", "",
-            "the image is larger than " + MAX_IMAGE_BYTES + " bytes", "");
-      }
-      bytes = r.body().source().readByteArray();
-      type = MediaType.get(a.mimeType().orElseGet(() -> Optional.ofNullable(
-          r.body().contentType()).map(MediaType::toString).orElse("image/jpeg")));
-    } catch (IOException e) {
-      throw new TransientPlatformException(channel, "MEDIA_FETCH",
-          "fetching the image broke off", e);
-    }
+    // bounded: a chunked body of any size is cut off at the limit, never read whole
+    MediaContent image = ctx.http().fetchMedia(source, MAX_IMAGE_BYTES, a.mimeType());
+    byte[] bytes = image.bytes();
+    MediaType type = MediaType.get(image.mimeType().equals("application/octet-stream")
+        ? "image/jpeg" : image.mimeType());
     ObjectNode init = LinkedInApi.object();
     init.putObject("initializeUploadRequest").put("owner", organization.toString());
     JsonNode value = api.call("POST", api.rest("images").addQueryParameter("action",

@@ -3,15 +3,11 @@ package org.webcare4j.x.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
-import okhttp3.Request;
 import okhttp3.RequestBody;
-import okhttp3.Response;
 import org.webcare4j.core.channel.DeleteComment;
 import org.webcare4j.core.channel.HideComment;
 import org.webcare4j.core.channel.OperationContext;
@@ -20,9 +16,9 @@ import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
-import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.MediaContent;
 import org.webcare4j.core.model.Visibility;
 
 /** The outbound operations of an X account, each one or a few v2 calls. */
@@ -38,7 +34,7 @@ public final class XOperations {
   /** Media uploads: {@code POST /2/media/upload}. */
   public static final String MEDIA = "media";
   /** The largest image fetched for upload. */
-  private static final long MAX_IMAGE_BYTES = 5L * 1024 * 1024;
+  private static final int MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
   private final ChannelId channel;
   private final String userId;
@@ -188,29 +184,10 @@ public final class XOperations {
   private String upload(Attachment a, OperationContext ctx) {
     String url = a.url().orElseThrow(() -> new PermanentPlatformException(channel, "MEDIA_URL",
         "", "an image to post needs a URL to fetch it from", ""));
-    byte[] bytes;
-    String type;
-    try (Response r = ctx.http().execute(new Request.Builder().url(url).get().build())) {
-      if (!r.isSuccessful() || r.body() == null) {
-        throw new PermanentPlatformException(channel, "MEDIA_FETCH", String.valueOf(r.code()),
-            "the image could not be fetched from " + HttpUrl.get(url).host(), "");
-      }
-      long declared = r.body().contentLength();
-      if (declared > MAX_IMAGE_BYTES) {
-        throw new PermanentPlatformException(channel, "MEDIA_TOO_LARGE", "",
-            "the image is " + declared + " bytes; X takes at most " + MAX_IMAGE_BYTES, "");
-      }
-      bytes = r.body().source().readByteArray();
-      type = a.mimeType().orElseGet(() -> Optional.ofNullable(r.body().contentType())
-          .map(MediaType::toString).orElse("image/jpeg"));
-    } catch (IOException e) {
-      throw new TransientPlatformException(channel, "MEDIA_FETCH",
-          "fetching the image broke off", e);
-    }
-    if (bytes.length > MAX_IMAGE_BYTES) {
-      throw new PermanentPlatformException(channel, "MEDIA_TOO_LARGE", "",
-          "the image is " + bytes.length + " bytes; X takes at most " + MAX_IMAGE_BYTES, "");
-    }
+    MediaContent image = ctx.http().fetchMedia(url, MAX_IMAGE_BYTES, a.mimeType());
+    byte[] bytes = image.bytes();
+    String type = image.mimeType().equals("application/octet-stream") ? "image/jpeg"
+        : image.mimeType();
     RequestBody form = new MultipartBody.Builder().setType(MultipartBody.FORM)
         .addFormDataPart("media_category", "tweet_image")
         .addFormDataPart("media_type", type)

@@ -11,12 +11,18 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.webcare4j.core.error.OutcomeUnknownException;
+import org.webcare4j.core.error.PayloadTooLargeException;
+import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
+import org.webcare4j.core.internal.io.BoundedBody;
 import org.webcare4j.core.model.ChannelId;
+import org.webcare4j.core.model.MediaContent;
 
 /**
  * Executes a channel's HTTP calls and turns I/O failures into the library's exceptions: a failure
@@ -77,6 +83,43 @@ public final class PlatformHttp {
       }
       throw new TransientPlatformException(channel, "IO", request.method() + " "
           + request.url().encodedPath() + " did not reach the platform (" + what + ")", e);
+    }
+  }
+
+  /**
+   * Fetches media from a URL to upload it elsewhere (an image for a post), never holding more
+   * than the limit: a declared length over it is refused before reading, and a body without one
+   * is cut off as soon as it passes it.
+   *
+   * @param url where the media is
+   * @param maxBytes the largest accepted
+   * @param mimeType the media type to use; when empty, the response's, else {@code
+   *     application/octet-stream}
+   * @return the media
+   * @throws PermanentPlatformException with code {@code MEDIA_FETCH} when the server answers
+   *     with an error, {@code MEDIA_TOO_LARGE} over the limit
+   * @throws TransientPlatformException when the server cannot be reached or the body breaks off
+   */
+  public MediaContent fetchMedia(String url, int maxBytes, Optional<String> mimeType) {
+    HttpUrl parsed = HttpUrl.parse(Objects.requireNonNull(url, "url"));
+    if (parsed == null) {
+      throw new PermanentPlatformException(channel, "MEDIA_URL", "", "not an http(s) URL", "");
+    }
+    try (Response r = execute(new Request.Builder().url(parsed).get().build())) {
+      if (!r.isSuccessful() || r.body() == null) {
+        throw new PermanentPlatformException(channel, "MEDIA_FETCH", String.valueOf(r.code()),
+            "the media could not be fetched from " + parsed.host(), "");
+      }
+      byte[] bytes = BoundedBody.read(r.body().byteStream(), r.body().contentLength(), maxBytes);
+      String type = mimeType.orElseGet(() -> Optional.ofNullable(r.body().contentType())
+          .map(MediaType::toString).orElse("application/octet-stream"));
+      return new MediaContent(bytes, type, Optional.empty());
+    } catch (PayloadTooLargeException e) {
+      throw new PermanentPlatformException(channel, "MEDIA_TOO_LARGE", "",
+          "the media from " + parsed.host() + " is larger than " + maxBytes + " bytes", "");
+    } catch (IOException e) {
+      throw new TransientPlatformException(channel, "MEDIA_FETCH",
+          "fetching the media from " + parsed.host() + " broke off", e);
     }
   }
 

@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * The one Jackson configuration webcare4j reads and writes platform JSON with, so that every
- * channel treats untrusted bodies alike: nesting at most 64 deep, strings at most 1 MiB and
- * numbers at most 100 digits (a body built to exhaust the parser fails fast, as a malformed
- * payload), no comments or other non-standard JSON, and unknown fields ignored, since platforms
- * add fields without notice.
+ * channel treats untrusted bodies alike: nesting at most 1,000 deep, numbers at most 1,000 digits
+ * and strings at most 5 MiB (a body built to exhaust the parser fails fast, as a malformed
+ * payload, while one odd item deep inside an otherwise good delivery is still read so that only
+ * that item is set aside), no comments or other non-standard JSON, and unknown fields ignored,
+ * since platforms add fields without notice.
  */
 public final class Json {
   private static final JsonMapper SHARED = JsonMapper.builder()
@@ -21,9 +22,9 @@ public final class Json {
 
   static {
     SHARED.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-        .maxNestingDepth(64)
-        .maxStringLength(1 << 20)
-        .maxNumberLength(100)
+        .maxNestingDepth(1000)
+        .maxStringLength(5 << 20)
+        .maxNumberLength(1000)
         .build());
   }
 
