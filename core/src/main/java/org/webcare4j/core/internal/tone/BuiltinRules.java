@@ -607,7 +607,8 @@ public final class BuiltinRules {
     private static final Set<String> IRREGULAR_DONE = Set.of("sent", "put", "made", "done",
         "given", "told", "set", "left", "brought", "taken", "written", "paid", "got", "sorted");
     private static final Set<String> LOOKED_UP = Set.of("looked", "checked", "nagekeken",
-        "gekeken", "opgezocht", "bekeken", "gecontroleerd", "found", "gevonden", "read", "gelezen");
+        "gekeken", "opgezocht", "bekeken", "gecontroleerd", "found", "gevonden", "read", "gelezen",
+        "nagevraagd", "asked", "uitgezocht");
     /** What "ik" does that is no step for the inwoner: being, thinking, wishing. */
     private static final Set<String> I_STATES = Set.of("ben", "was", "heb", "had", "vind", "denk",
         "weet", "hoop", "begrijp", "snap", "wens", "zie", "kan", "mag", "moet", "wil", "zou",
@@ -1161,7 +1162,7 @@ public final class BuiltinRules {
     private static final Pattern YEAR = Pattern.compile("\\b(1[89]\\d\\d|20\\d\\d)\\b");
 
     private static final Set<String> REFERS_BACK = Set.of("die", "dat", "deze", "hij", "het",
-        "ze", "zij", "it", "this", "that", "they");
+        "ze", "zij", "alles", "it", "this", "that", "they", "everything", "all");
 
     private static String firstWord(String sentence) {
       String[] w = sentence.strip().split("[^\\p{L}]+", 2);
