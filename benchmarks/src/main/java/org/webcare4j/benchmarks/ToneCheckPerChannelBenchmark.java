@@ -37,7 +37,7 @@ import org.webcare4j.core.tone.ToneRequest;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class ToneCheckPerChannelBenchmark {
