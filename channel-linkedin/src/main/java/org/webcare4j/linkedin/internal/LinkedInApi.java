@@ -3,7 +3,6 @@ package org.webcare4j.linkedin.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.RateLimitedException;
@@ -137,10 +135,10 @@ public final class LinkedInApi {
           .header("X-Restli-Protocol-Version", "2.0.0")
           .build();
       try (Response response = http.execute(r)) {
-        String text = read(response);
+        String text = PlatformHttp.text(response);
         if (response.isSuccessful()) {
           return new Answer(response.code(), Optional.ofNullable(response.header("x-restli-id")),
-              text.isBlank() ? JSON.createObjectNode() : json(text));
+              http.answer(text));
         }
         if (response.code() == 401 && !refreshed && t.refreshToken().isPresent()
             && clientId.isPresent() && clientSecret.isPresent()) {
@@ -159,31 +157,8 @@ public final class LinkedInApi {
     }
   }
 
-  private static String read(Response response) {
-    ResponseBody b = response.body();
-    try {
-      return b == null ? "" : b.string();
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private JsonNode json(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new PermanentPlatformException(channel, "MALFORMED", "", "the answer is not JSON",
-          "");
-    }
-  }
-
   private RuntimeException error(Response response, String text, Instant now) {
-    JsonNode body;
-    try {
-      body = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-    } catch (IOException e) {
-      body = JSON.createObjectNode();
-    }
+    JsonNode body = PlatformHttp.errorBody(text);
     String message = body.path("message").asText("HTTP " + response.code());
     String code = body.path("code").asText(String.valueOf(response.code()));
     String service = body.path("serviceErrorCode").asText("");

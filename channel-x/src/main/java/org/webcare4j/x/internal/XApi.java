@@ -3,7 +3,6 @@ package org.webcare4j.x.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import org.webcare4j.core.channel.RateLimitFeedback;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.PermanentPlatformException;
@@ -145,9 +143,9 @@ public final class XApi {
           .header("Authorization", authorization(method, url, form, http, clock));
       try (Response response = http.execute(request.build())) {
         report(response, bucket, limits);
-        String text = readBody(response);
+        String text = PlatformHttp.text(response);
         if (response.isSuccessful()) {
-          return text.isEmpty() ? JSON.createObjectNode() : readJson(text);
+          return http.answer(text);
         }
         if (response.code() == 401 && !refreshed && canRefresh()) {
           refresh(seen, http, clock);
@@ -156,24 +154,6 @@ public final class XApi {
         }
         throw error(response, text, clock.instant());
       }
-    }
-  }
-
-  private static String readBody(Response response) {
-    ResponseBody b = response.body();
-    try {
-      return b == null ? "" : b.string();
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  private JsonNode readJson(String text) {
-    try {
-      return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new PermanentPlatformException(channel, "MALFORMED", "", "the answer is not JSON",
-          "");
     }
   }
 
@@ -213,12 +193,7 @@ public final class XApi {
    * 5xx is transient; the rest is a refusal.
    */
   private RuntimeException error(Response response, String text, Instant now) {
-    JsonNode json;
-    try {
-      json = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
-    } catch (IOException e) {
-      json = JSON.createObjectNode();
-    }
+    JsonNode json = PlatformHttp.errorBody(text);
     String detail = json.path("detail").asText(json.path("title").asText(
         json.path("errors").path(0).path("message").asText("HTTP " + response.code())));
     String code = String.valueOf(response.code());

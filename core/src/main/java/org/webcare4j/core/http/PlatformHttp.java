@@ -1,5 +1,7 @@
 package org.webcare4j.core.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +18,13 @@ import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.webcare4j.core.error.OutcomeUnknownException;
 import org.webcare4j.core.error.PayloadTooLargeException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
 import org.webcare4j.core.internal.io.BoundedBody;
+import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.MediaContent;
 
@@ -34,6 +38,8 @@ import org.webcare4j.core.model.MediaContent;
  * platform that received a request and lost the connection must not get it twice.
  */
 public final class PlatformHttp {
+  private static final ObjectMapper JSON = Json.mapper();
+
   private final OkHttpClient client;
   private final ChannelId channel;
 
@@ -120,6 +126,54 @@ public final class PlatformHttp {
     } catch (IOException e) {
       throw new TransientPlatformException(channel, "MEDIA_FETCH",
           "fetching the media from " + parsed.host() + " broke off", e);
+    }
+  }
+
+  /**
+   * Reads a response's body as text, for an answer or an error body.
+   *
+   * @param response the response
+   * @return the body; empty when there is none or it broke off
+   */
+  public static String text(Response response) {
+    ResponseBody b = response.body();
+    try {
+      return b == null ? "" : b.string();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Parses a successful answer's JSON.
+   *
+   * @param text the answer's body
+   * @return its JSON; an empty object when the body is blank
+   * @throws PermanentPlatformException with code {@code MALFORMED} when it is not JSON
+   */
+  public JsonNode answer(String text) {
+    if (text.isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new PermanentPlatformException(channel, "MALFORMED", "", "the answer is not JSON",
+          "");
+    }
+  }
+
+  /**
+   * Reads an error body's JSON, whatever it holds.
+   *
+   * @param text the error body
+   * @return its JSON; an empty object when it is blank or not JSON
+   */
+  public static JsonNode errorBody(String text) {
+    try {
+      return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    } catch (IOException e) {
+      return JSON.createObjectNode();
     }
   }
 

@@ -16,8 +16,8 @@ import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.MediaContent;
 
-/** The bounded media fetch the channels use to upload an image, on a real local server. */
-class FetchMediaTest {
+/** What the channels share of PlatformHttp: the bounded media fetch and answer reading. */
+class PlatformHttpTest {
   private final MockWebServer server = new MockWebServer();
   private final PlatformHttp http = new PlatformHttp(new OkHttpClient(), ChannelId.of("x"));
 
@@ -67,5 +67,15 @@ class FetchMediaTest {
     assertEquals("MEDIA_FETCH", e.code());
     assertEquals("MEDIA_URL", assertThrows(PermanentPlatformException.class,
         () -> http.fetchMedia("file:///etc/passwd", 100, Optional.empty())).code());
+  }
+
+  @Test
+  void anAnswerIsJsonOrAPermanentFailureAndAnErrorBodyIsWhateverItHolds() {
+    assertEquals(0, http.answer("").size());
+    assertEquals("1", http.answer("{\"id\":\"1\"}").path("id").asText());
+    assertEquals("MALFORMED", assertThrows(PermanentPlatformException.class,
+        () -> http.answer("<html>bad gateway</html>")).code());
+    assertEquals(0, PlatformHttp.errorBody("<html>bad gateway</html>").size());
+    assertEquals("x", PlatformHttp.errorBody("{\"code\":\"x\"}").path("code").asText());
   }
 }
