@@ -34,6 +34,11 @@ class LinkedInPollingTest {
         .mapToInt(c -> w.inbox().messages(c.id()).size()).sum();
   }
 
+  private static long commentPolls(LinkedInSimulator li) {
+    return li.calls().stream().filter(c -> c.method().equals("GET")
+        && c.path().endsWith("/comments")).count();
+  }
+
   private static void await(Supplier<Boolean> condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.get() && System.nanoTime() < deadline) {
@@ -63,7 +68,9 @@ class LinkedInPollingTest {
       try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dir)) {
         Webcare w = webcare(store, li);
         await(() -> messages(w) == 4);
-        Thread.sleep(500);
+        // Three more polls of the comments (counted at the simulator): nothing may come twice.
+        long commentPolls = commentPolls(li);
+        await(() -> commentPolls(li) >= commentPolls + 3);
         assertEquals(4, messages(w), "nothing twice");
         List<Conversation> threads = w.inbox().query(InboxQuery.builder().build()).items();
         assertEquals(2, threads.size(), "one thread per post");

@@ -34,6 +34,10 @@ class XPollingTest {
         .mapToInt(c -> w.inbox().messages(c.id()).size()).sum();
   }
 
+  private static long mentionPolls(XSimulator x) {
+    return x.calls().stream().filter(c -> c.path().endsWith("/mentions")).count();
+  }
+
   private static void await(Supplier<Boolean> condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (!condition.get() && System.nanoTime() < deadline) {
@@ -63,7 +67,9 @@ class XPollingTest {
       try (JdbcWebcareStore store = JdbcWebcareStore.embedded(dir)) {
         Webcare second = webcare(store, x);
         await(() -> messages(second) == 5);
-        Thread.sleep(500); // more rounds: nothing may come in twice
+        // Three more complete polling rounds (counted at the simulator): nothing may come twice.
+        long mentionPolls = mentionPolls(x);
+        await(() -> mentionPolls(x) >= mentionPolls + 3);
         assertEquals(5, messages(second));
         List<Conversation> all = second.inbox().query(InboxQuery.builder().build()).items();
         assertEquals(3, all.size(), "two public threads and one DM conversation");
