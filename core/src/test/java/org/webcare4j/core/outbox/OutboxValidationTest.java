@@ -69,7 +69,9 @@ class OutboxValidationTest {
         new MessageTemplate("antwoord_klaar", "nl", List.of("Jan", "Z-2026-0042"))).build())
         .await(Duration.ofSeconds(10));
     assertEquals(OutboxState.SENT, template.state());
-    Thread.sleep(200);
+    // Nothing else is queued or under way, so nothing else can still reach the platform.
+    assertTrue(h.webcare.outbox().entries(OutboxState.QUEUED, 10).isEmpty());
+    assertTrue(h.webcare.outbox().entries(OutboxState.SENDING, 10).isEmpty());
     assertEquals(1, platform.arrivals().size(), "only the template reached the platform");
   }
 
