@@ -616,6 +616,11 @@ public final class BuiltinRules {
     private static final Set<String> STATES = Set.of("bent", "is", "was", "hebt", "heeft", "had",
         "are", "were", "have", "zou", "would", "weet", "know", "vindt", "think");
 
+    /** What "we" are or want, which is no step: "we zijn", "we hopen". */
+    private static final Set<String> WE_STATES = Set.of("zijn", "waren", "hebben", "hadden",
+        "willen", "wilden", "kunnen", "konden", "moeten", "mogen", "zouden", "vinden", "denken",
+        "weten", "hopen", "begrijpen", "snappen", "are", "were", "have", "had", "would", "think",
+        "know", "hope", "understand", "want", "can", "could", "should", "must");
     /** What an infinitive that opens a Dutch sentence may be followed by to say what is possible. */
     private static final Set<String> MAY = Set.of("kan", "mag", "kun", "moet");
     /** Words that may stand before an imperative: "just send", "gewoon even bellen". */
@@ -658,6 +663,10 @@ public final class BuiltinRules {
       if (w.get(0).equals("ik") && w.size() >= 2 && !I_STATES.contains(w.get(1))
           && !w.get(1).endsWith("e")) {
         return true; // "Ik leg zakjes klaar", "Ik stuur je de lijst": the agent's next step
+      }
+      if ((w.get(0).equals("we") || w.get(0).equals("wij")) && w.size() >= 3
+          && !WE_STATES.contains(w.get(1))) {
+        return true; // "Wij hangen een bord op": the organisation's next step
       }
       boolean lead = w.get(0).equals("dat") || w.get(0).equals("dit") || w.get(0).equals("die")
           || w.get(0).equals("dan");
