@@ -23,10 +23,10 @@ import org.webcare4j.core.channel.PublishPost;
 import org.webcare4j.core.channel.RateQuota;
 import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.event.InboundBatch;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.WebhookEndpoint;
+import org.webcare4j.graph.GraphWebhookVerifier;
 import org.webcare4j.meta.internal.GraphAccountApi;
 
 /** What a Facebook Page and an Instagram account share: webhooks, the calls, the throttle. */

@@ -20,13 +20,13 @@ import org.webcare4j.core.channel.OperationResult;
 import org.webcare4j.core.channel.OutboundOperation;
 import org.webcare4j.core.channel.RateQuota;
 import org.webcare4j.core.channel.SendMessage;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.MediaContent;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.webhook.WebhookEndpoint;
+import org.webcare4j.graph.GraphWebhookVerifier;
 import org.webcare4j.whatsapp.internal.WhatsAppCloudApi;
 import org.webcare4j.whatsapp.internal.WhatsAppPayloadParser;
 

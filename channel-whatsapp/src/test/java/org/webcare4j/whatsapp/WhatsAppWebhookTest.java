@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.webcare4j.core.Webcare;
 import org.webcare4j.core.event.EventRecord;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
 import org.webcare4j.core.model.DeliveryStatus;
@@ -26,6 +25,7 @@ import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
+import org.webcare4j.graph.GraphWebhookVerifier;
 
 class WhatsAppWebhookTest {
   private static final Secret APP_SECRET = Secret.of("meta-app-secret");

@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.webcare4j.core.ReplyDraft;
 import org.webcare4j.core.Webcare;
-import org.webcare4j.core.graph.GraphWebhookVerifier;
 import org.webcare4j.core.model.AgentIdentity;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Conversation;
@@ -28,6 +27,7 @@ import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.tone.Finding;
 import org.webcare4j.core.tone.ToneReport;
 import org.webcare4j.core.webhook.WebhookHttpHandler;
+import org.webcare4j.graph.GraphWebhookVerifier;
 import org.webcare4j.testkit.WhatsAppSimulator;
 import org.webcare4j.whatsapp.WhatsAppChannel;
 

@@ -40,8 +40,8 @@ class ArchitectureTest {
   void everyLibraryModuleIsRead() {
     Set<String> modules = new TreeSet<>();
     SDK.forEach(c -> modules.add(c.getPackageName().split("\\.")[2]));
-    assertEquals(new TreeSet<>(Set.of("core", "email", "linkedin", "meta", "testkit", "tone",
-        "webchat", "whatsapp", "x")), modules);
+    assertEquals(new TreeSet<>(Set.of("core", "email", "graph", "linkedin", "meta", "testkit",
+        "tone", "webchat", "whatsapp", "x")), modules);
   }
 
   @Test

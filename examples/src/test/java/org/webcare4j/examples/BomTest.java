@@ -58,7 +58,7 @@ class BomTest {
       versions.add(child(d, "version"));
     }
     assertEquals(libraries, managed);
-    assertEquals(9, libraries.size(), libraries.toString());
+    assertEquals(10, libraries.size(), libraries.toString());
     versions.forEach(v -> assertEquals("${project.version}", v));
   }
 }

@@ -22,8 +22,6 @@ import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.ReplyWindowClosedException;
 import org.webcare4j.core.error.TransientPlatformException;
-import org.webcare4j.core.graph.GraphError;
-import org.webcare4j.core.graph.GraphUsage;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.Attachment;
@@ -31,6 +29,8 @@ import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.model.Visibility;
+import org.webcare4j.graph.GraphError;
+import org.webcare4j.graph.GraphUsage;
 
 /**
  * The Graph API calls of a Facebook Page or an Instagram professional account: a reply in a

@@ -28,14 +28,14 @@ import org.webcare4j.core.channel.SendMessage;
 import org.webcare4j.core.error.AuthorizationException;
 import org.webcare4j.core.error.PermanentPlatformException;
 import org.webcare4j.core.error.TransientPlatformException;
-import org.webcare4j.core.graph.GraphError;
-import org.webcare4j.core.graph.GraphUsage;
 import org.webcare4j.core.http.PlatformHttp;
 import org.webcare4j.core.json.Json;
 import org.webcare4j.core.model.Attachment;
 import org.webcare4j.core.model.AttachmentKind;
 import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Secret;
+import org.webcare4j.graph.GraphError;
+import org.webcare4j.graph.GraphUsage;
 
 /**
  * The Cloud API calls: the JSON of each message type, the call, and the Graph error mapping.

@@ -1,4 +1,4 @@
-package org.webcare4j.core.graph;
+package org.webcare4j.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

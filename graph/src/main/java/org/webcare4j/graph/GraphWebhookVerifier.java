@@ -1,4 +1,4 @@
-package org.webcare4j.core.graph;
+package org.webcare4j.graph;
 
 import java.util.Objects;
 import java.util.Optional;

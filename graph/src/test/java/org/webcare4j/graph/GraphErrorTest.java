@@ -1,4 +1,4 @@
-package org.webcare4j.core.graph;
+package org.webcare4j.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
