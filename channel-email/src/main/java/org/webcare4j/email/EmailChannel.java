@@ -379,12 +379,13 @@ public final class EmailChannel implements Channel {
     }
 
     /**
-     * Sets how often the mailbox is polled when the server has no IDLE, or IDLE is off.
+     * Sets how often the mailbox is polled when the server has no IDLE, or IDLE is off: the
+     * {@code polling} of every polling channel.
      *
      * @param interval at least one second
      * @return this builder
      */
-    public Builder pollInterval(Duration interval) {
+    public Builder polling(Duration interval) {
       if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
         throw new IllegalArgumentException("poll at most once a second");
       }

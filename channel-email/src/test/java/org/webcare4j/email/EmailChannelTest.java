@@ -80,7 +80,7 @@ class EmailChannelTest {
         .imap("127.0.0.1", ServerSetupTest.IMAP.getPort(), EmailChannel.Security.NONE)
         .smtp("127.0.0.1", ServerSetupTest.SMTP.getPort(), EmailChannel.Security.NONE)
         .credentials("webcare", Secret.of("geheim"))
-        .pollInterval(Duration.ofSeconds(1));
+        .polling(Duration.ofSeconds(1));
   }
 
   private void start(WebcareStore store, EmailChannel.Builder b) {

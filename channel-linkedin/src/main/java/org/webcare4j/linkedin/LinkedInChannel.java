@@ -371,14 +371,14 @@ public final class LinkedInChannel implements Channel {
     /**
      * Sets the API version sent as {@code LinkedIn-Version}.
      *
-     * @param version {@code YYYYMM}, such as {@code 202511}
+     * @param apiVersion {@code YYYYMM}, such as {@code 202511}
      * @return this builder
      */
-    public Builder version(String version) {
-      if (version == null || !version.matches("20[0-9]{2}(0[1-9]|1[0-2])")) {
-        throw new IllegalArgumentException("a LinkedIn version is YYYYMM: " + version);
+    public Builder apiVersion(String apiVersion) {
+      if (apiVersion == null || !apiVersion.matches("20[0-9]{2}(0[1-9]|1[0-2])")) {
+        throw new IllegalArgumentException("a LinkedIn API version is YYYYMM: " + apiVersion);
       }
-      this.version = version;
+      this.version = apiVersion;
       return this;
     }
 

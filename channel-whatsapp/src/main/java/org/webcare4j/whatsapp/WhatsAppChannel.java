@@ -286,9 +286,9 @@ public final class WhatsAppChannel implements Channel {
      * @param perSecond 1 to 1000
      * @return this builder
      */
-    public Builder throughput(int perSecond) {
+    public Builder sendsPerSecond(int perSecond) {
       if (perSecond < 1 || perSecond > 1000) {
-        throw new IllegalArgumentException("throughput must be 1 to 1000 a second");
+        throw new IllegalArgumentException("sendsPerSecond must be 1 to 1000 a second");
       }
       this.throughput = perSecond;
       return this;

@@ -56,7 +56,7 @@ class WhatsAppSendingTest {
     channel = WhatsAppChannel.builder(ChannelId.of("whatsapp-main"))
         .baseUrl(sim.baseUrl()).phoneNumberId(sim.phoneNumberId())
         .appSecret(sim.appSecret()).verifyToken(Secret.of("verify"))
-        .accessToken(token).throughput(channelThroughput).build();
+        .accessToken(token).sendsPerSecond(channelThroughput).build();
     webcare = Webcare.builder().store(InMemoryWebcareStore.create()).channel(channel)
         .dispatchExecutor(Runnable::run).build();
   }

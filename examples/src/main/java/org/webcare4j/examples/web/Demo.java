@@ -85,7 +85,7 @@ final class Demo implements AutoCloseable {
         .organisationName("Gemeente Voorbeeld")
         .imap(mail.host(), mail.imapPort(), EmailChannel.Security.NONE)
         .smtp(mail.host(), mail.smtpPort(), EmailChannel.Security.NONE)
-        .credentials(mail.user(), mail.password()).pollInterval(Duration.ofSeconds(2)).build();
+        .credentials(mail.user(), mail.password()).polling(Duration.ofSeconds(2)).build();
     this.webchat = WebchatChannel.builder(WEBCHAT).allowedOrigins(webchatOrigin)
         .transcriptMailer(email::sendNotice).build();
     List<Channel> channels = List.of(
