@@ -60,7 +60,7 @@ public final class ToneCorpus {
    * writer who had seen neither the rules nor any other case, and never tuned on. Sets before it
    * were each scored once as the held-out set, then looked at and tuned on.
    */
-  public static final int HELD_OUT = 9;
+  public static final int HELD_OUT = 10;
 
   /**
    * Replies of the held-out set {@link #HELD_OUT}.
