@@ -23,18 +23,8 @@ public final class CrashWorker {
   private CrashWorker() {}
 
   static OutboxPolicy policy() {
-    return OutboxPolicy.builder()
-        .maxAttempts(4)
-        .immediateRetries(1)
-        .retryDelay(Duration.ofMillis(200))
-        .maxRetryDelay(Duration.ofSeconds(1))
-        .breakerFailures(3)
-        .breakerDelay(Duration.ofSeconds(1))
-        .operationTimeout(Duration.ofSeconds(5))
-        .pollInterval(Duration.ofMillis(100))
-        .leaseDuration(Duration.ofSeconds(2))
-        .concurrencyPerChannel(4)
-        .build();
+    // the harness's fast policy, with a longer lease: this JVM is killed mid-send
+    return OutboxHarness.fastPolicy().toBuilder().leaseDuration(Duration.ofSeconds(2)).build();
   }
 
   public static void main(String[] args) throws Exception {
