@@ -268,11 +268,19 @@ public final class BuiltinRules {
     public void check(ToneContext ctx, Findings findings) {
       Lexicon lex = Lexicon.of(ctx.language());
       List<TextSpan> exceptions = except == null ? List.of() : lex.get(except).find(PhraseMatcher.Tokens.of(ctx));
+      // One finding a sentence: "ik vind de regels ook te streng" is one opinion, not two.
+      List<TextSpan> reported = new ArrayList<>();
       for (TextSpan s : lex.get(section).find(PhraseMatcher.Tokens.of(ctx))) {
         if (exceptions.stream().anyMatch(e -> e.overlaps(s)) || inQuotes(ctx, s)
             || !keep(ctx, s)) {
           continue;
         }
+        Optional<TextSpan> sentence = ctx.sentences().stream().filter(x -> x.overlaps(s))
+            .findFirst();
+        if (sentence.isPresent() && reported.contains(sentence.get())) {
+          continue;
+        }
+        sentence.ifPresent(reported::add);
         if (suggest) {
           findings.suggest(s, msg(ctx, id()), msg(ctx, id() + ".suggest"));
         } else {
