@@ -29,10 +29,10 @@ import org.webcare4j.core.model.Secret;
 import org.webcare4j.core.outbox.OutboundMessage;
 import org.webcare4j.core.outbox.OutboxEntry;
 import org.webcare4j.core.outbox.OutboxHandle;
-import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
+import org.webcare4j.core.testing.FastOutbox;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
 import org.webcare4j.linkedin.internal.LinkedInUrn;
@@ -64,18 +64,7 @@ class LinkedInChannelTest {
             Duration.ofDays(60)))
         : OAuthTokens.of(li.accessToken());
     webcare = Webcare.builder().store(InMemoryWebcareStore.create())
-        .outboxPolicy(OutboxPolicy.builder()
-            .maxAttempts(3)
-            .immediateRetries(0)
-            .retryDelay(Duration.ofMillis(200))
-            .maxRetryDelay(Duration.ofSeconds(1))
-            .breakerFailures(20)
-            .breakerDelay(Duration.ofSeconds(1))
-            .operationTimeout(Duration.ofSeconds(5))
-            .pollInterval(Duration.ofMillis(50))
-            .leaseDuration(Duration.ofSeconds(1))
-            .concurrencyPerChannel(1)
-            .build())
+        .outboxPolicy(FastOutbox.oneAtATime())
         .channel(LinkedInChannel.builder(ID).organizationId(li.organizationId())
             .baseUrl(li.baseUrl()).tokenUrl(li.tokenUrl()).tokens(tokens)
             .clientId(li.clientId()).clientSecret(li.clientSecret())

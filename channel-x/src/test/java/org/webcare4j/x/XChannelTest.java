@@ -39,6 +39,7 @@ import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.outbox.OutboxState;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
+import org.webcare4j.core.testing.FastOutbox;
 import org.webcare4j.core.tone.ToneBlockedException;
 import org.webcare4j.core.webhook.WebhookRequest;
 import org.webcare4j.core.webhook.WebhookResponse;
@@ -64,18 +65,7 @@ class XChannelTest {
   }
 
   static OutboxPolicy fastOutbox() {
-    return OutboxPolicy.builder()
-        .maxAttempts(3)
-        .immediateRetries(0)
-        .retryDelay(Duration.ofMillis(200))
-        .maxRetryDelay(Duration.ofSeconds(1))
-        .breakerFailures(20)
-        .breakerDelay(Duration.ofSeconds(1))
-        .operationTimeout(Duration.ofSeconds(5))
-        .pollInterval(Duration.ofMillis(50))
-        .leaseDuration(Duration.ofSeconds(1))
-        .concurrencyPerChannel(1)
-        .build();
+    return FastOutbox.oneAtATime();
   }
 
   private XChannel.Builder channel() {

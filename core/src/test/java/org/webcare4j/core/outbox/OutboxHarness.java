@@ -16,6 +16,7 @@ import org.webcare4j.core.model.InboxQuery;
 import org.webcare4j.core.model.Participant;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
+import org.webcare4j.core.testing.FastOutbox;
 import org.webcare4j.core.testing.HttpTestChannel;
 
 /** A Webcare on a test platform, with policies shortened so faults play out in seconds. */
@@ -24,18 +25,7 @@ final class OutboxHarness implements AutoCloseable {
   private static final AtomicInteger INBOUND = new AtomicInteger();
 
   static OutboxPolicy fastPolicy() {
-    return OutboxPolicy.builder()
-        .maxAttempts(4)
-        .immediateRetries(1)
-        .retryDelay(Duration.ofMillis(200))
-        .maxRetryDelay(Duration.ofSeconds(1))
-        .breakerFailures(3)
-        .breakerDelay(Duration.ofSeconds(1))
-        .operationTimeout(Duration.ofSeconds(5))
-        .pollInterval(Duration.ofMillis(100))
-        .leaseDuration(Duration.ofSeconds(1))
-        .concurrencyPerChannel(4)
-        .build();
+    return FastOutbox.policy();
   }
 
   static OkHttpClient fastClient() {

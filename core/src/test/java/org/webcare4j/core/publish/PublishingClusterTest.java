@@ -18,8 +18,8 @@ import org.webcare4j.core.model.ChannelId;
 import org.webcare4j.core.model.Publication;
 import org.webcare4j.core.model.PublicationId;
 import org.webcare4j.core.model.PublicationState;
-import org.webcare4j.core.outbox.OutboxPolicy;
 import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
+import org.webcare4j.core.testing.FastOutbox;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.Postgres;
 import org.webcare4j.core.testing.TestPlatform;
@@ -34,18 +34,7 @@ class PublishingClusterTest {
     return Webcare.builder()
         .store(JdbcWebcareStore.create(pool))
         .instanceId(name)
-        .outboxPolicy(OutboxPolicy.builder()
-            .maxAttempts(4)
-            .immediateRetries(1)
-            .retryDelay(Duration.ofMillis(200))
-            .maxRetryDelay(Duration.ofSeconds(1))
-            .breakerFailures(3)
-            .breakerDelay(Duration.ofSeconds(1))
-            .operationTimeout(Duration.ofSeconds(5))
-            .pollInterval(Duration.ofMillis(100))
-            .leaseDuration(Duration.ofSeconds(1))
-            .concurrencyPerChannel(4)
-            .build())
+        .outboxPolicy(FastOutbox.policy())
         .publishing(PublishingPolicy.defaults().withApprovalRequired(false)
             .withPollInterval(Duration.ofMillis(20)))
         .channel(new HttpTestChannel("feed", platform.url()))

@@ -35,6 +35,7 @@ import org.webcare4j.core.publish.InvalidPublicationException;
 import org.webcare4j.core.store.WebcareStore;
 import org.webcare4j.core.store.jdbc.JdbcWebcareStore;
 import org.webcare4j.core.store.memory.InMemoryWebcareStore;
+import org.webcare4j.core.testing.FastOutbox;
 import org.webcare4j.core.testing.HttpTestChannel;
 import org.webcare4j.core.testing.MutableClock;
 import org.webcare4j.core.testing.TestPlatform;
@@ -66,17 +67,12 @@ class PublishingWorkflowTest {
   }
 
   private static OutboxPolicy fastOutbox() {
-    return OutboxPolicy.builder()
-        .maxAttempts(4)
+    return FastOutbox.policy().toBuilder()
         .immediateRetries(0)
         .retryDelay(Duration.ofSeconds(10))
         .maxRetryDelay(Duration.ofMinutes(1))
         .breakerFailures(50)
-        .breakerDelay(Duration.ofSeconds(1))
-        .operationTimeout(Duration.ofSeconds(5))
         .pollInterval(Duration.ofMillis(50))
-        .leaseDuration(Duration.ofSeconds(1))
-        .concurrencyPerChannel(4)
         .build();
   }
 
